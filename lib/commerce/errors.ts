@@ -1,0 +1,52 @@
+// The errors the Store API answers with, Medusa v1's {type, message, code?} with its statuses.
+// Domain code throws these; the route layer turns them into JSON. Anything else is a bug (500).
+
+export type StoreErrorType =
+  | "invalid_data"
+  | "not_allowed"
+  | "not_found"
+  | "unauthorized"
+  | "conflict"
+  | "duplicate_error"
+  | "payment_authorization_error";
+
+const STATUS_BY_TYPE: Record<StoreErrorType, number> = {
+  invalid_data: 400,
+  not_allowed: 400,
+  not_found: 404,
+  unauthorized: 401,
+  conflict: 409,
+  duplicate_error: 422,
+  payment_authorization_error: 422,
+};
+
+export class StoreError extends Error {
+  readonly type: StoreErrorType;
+  readonly code?: string;
+
+  constructor(type: StoreErrorType, message: string, code?: string) {
+    super(message);
+    this.name = "StoreError";
+    this.type = type;
+    this.code = code;
+  }
+
+  get status(): number {
+    return STATUS_BY_TYPE[this.type];
+  }
+
+  toJSON(): { type: StoreErrorType; message: string; code?: string } {
+    return this.code ? { type: this.type, message: this.message, code: this.code } : { type: this.type, message: this.message };
+  }
+}
+
+export const notFound = (what: string, id: string) => new StoreError("not_found", `${what} with id ${id} was not found`);
+
+export const invalidData = (message: string, code?: string) => new StoreError("invalid_data", message, code);
+
+export const notAllowed = (message: string, code?: string) => new StoreError("not_allowed", message, code);
+
+export const conflict = (message: string) => new StoreError("conflict", message, "invalid_state_error");
+
+export const cartCompleted = (cartId: string) =>
+  notAllowed(`Cart ${cartId} is completed and can no longer be changed`, "cart_completed");

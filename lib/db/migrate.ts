@@ -1,0 +1,130 @@
+// Applies the committed migrations of prisma/<dialect>/migrations in order, each in its own
+// transaction, and records them in Prisma's own _prisma_migrations table (checksum = sha256 of
+// the file, as Prisma records it), so `prisma migrate deploy` agrees on a machine that can run it.
+// Several app instances may start at once: Postgres serialises them with an advisory lock,
+// SQLite with an immediate (write-locking) transaction.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import pg from "pg";
+import type { DatabaseTarget } from "./database-url";
+
+type Migration = { name: string; sql: string; checksum: string };
+
+export function migrationsFolder(dialect: DatabaseTarget["dialect"], projectRoot = process.cwd()): string {
+  return path.join(projectRoot, "prisma", dialect, "migrations");
+}
+
+export function readMigrations(dialect: DatabaseTarget["dialect"], projectRoot = process.cwd()): Migration[] {
+  const folder = migrationsFolder(dialect, projectRoot);
+  return fs
+    .readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => {
+      const sql = fs.readFileSync(path.join(folder, name, "migration.sql"), "utf8");
+      return { name, sql, checksum: crypto.createHash("sha256").update(sql).digest("hex") };
+    });
+}
+
+const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+  "id" VARCHAR(36) PRIMARY KEY NOT NULL,
+  "checksum" VARCHAR(64) NOT NULL,
+  "finished_at" TIMESTAMP,
+  "migration_name" VARCHAR(255) NOT NULL,
+  "logs" TEXT,
+  "rolled_back_at" TIMESTAMP,
+  "started_at" TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "applied_steps_count" INTEGER NOT NULL DEFAULT 0
+)`;
+
+/** Applies what is missing; returns the names of the migrations it applied. */
+export async function applyMigrations(target: DatabaseTarget, projectRoot = process.cwd()): Promise<string[]> {
+  const migrations = readMigrations(target.dialect, projectRoot);
+  return target.dialect === "sqlite"
+    ? applySqliteMigrations(target.filePath, migrations)
+    : applyPostgresMigrations(target.url, migrations);
+}
+
+function pending(migrations: Migration[], applied: Map<string, string>): Migration[] {
+  for (const migration of migrations) {
+    const checksum = applied.get(migration.name);
+    if (checksum !== undefined && checksum !== migration.checksum) {
+      throw new Error(`Migration ${migration.name} was changed after it was applied to this database`);
+    }
+  }
+  return migrations.filter((migration) => !applied.has(migration.name));
+}
+
+function applySqliteMigrations(filePath: string, migrations: Migration[]): string[] {
+  fs.mkdirSync(path.dirname(filePath), { recursive: true });
+  const db = new Database(filePath, { timeout: 10_000 });
+  try {
+    // WAL lets readers proceed during a write; it is a property of the file, so set it once here.
+    db.pragma("journal_mode = WAL");
+    db.exec(MIGRATIONS_TABLE);
+    const appliedNames: string[] = [];
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      const rows = db
+        .prepare(`SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)
+        .all() as { migration_name: string; checksum: string }[];
+      const applied = new Map(rows.map((row) => [row.migration_name, row.checksum]));
+      const record = db.prepare(
+        `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
+         VALUES (?, ?, CURRENT_TIMESTAMP, ?, CURRENT_TIMESTAMP, 1)`,
+      );
+      for (const migration of pending(migrations, applied)) {
+        db.exec(migration.sql);
+        record.run(crypto.randomUUID(), migration.checksum, migration.name);
+        appliedNames.push(migration.name);
+      }
+      db.exec("COMMIT");
+    } catch (error) {
+      db.exec("ROLLBACK");
+      throw error;
+    }
+    return appliedNames;
+  } finally {
+    db.close();
+  }
+}
+
+// Any constant shared by every instance of this store; it names the migration lock.
+const MIGRATION_LOCK_ID = 4_240_917_311;
+
+async function applyPostgresMigrations(url: string, migrations: Migration[]): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
+    await client.query(MIGRATIONS_TABLE);
+    const { rows } = await client.query<{ migration_name: string; checksum: string }>(
+      `SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    );
+    const applied = new Map(rows.map((row) => [row.migration_name, row.checksum]));
+    const appliedNames: string[] = [];
+    for (const migration of pending(migrations, applied)) {
+      await client.query("BEGIN");
+      try {
+        await client.query(migration.sql);
+        await client.query(
+          `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
+           VALUES ($1, $2, now(), $3, now(), 1)`,
+          [crypto.randomUUID(), migration.checksum, migration.name],
+        );
+        await client.query("COMMIT");
+      } catch (error) {
+        await client.query("ROLLBACK");
+        throw error;
+      }
+      appliedNames.push(migration.name);
+    }
+    return appliedNames;
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_ID]).catch(() => {});
+    await client.end();
+  }
+}

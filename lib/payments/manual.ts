@@ -1,0 +1,45 @@
+// The built-in test provider (Medusa's "manual"): every payment authorizes at once and nothing
+// leaves the store. Its data records the amount, so a mismatch is caught as for real providers.
+import { PaymentProviderError, type PaymentContext, type PaymentProvider, type ProviderData } from "./provider";
+
+function amountData(context: PaymentContext, status: string): ProviderData {
+  return { status, amount: context.amount, currency_code: context.currencyCode };
+}
+
+export const manualPaymentProvider: PaymentProvider = {
+  id: "manual",
+
+  async initiatePayment(context) {
+    return amountData(context, "pending");
+  },
+
+  async updatePayment(_data, context) {
+    return amountData(context, "pending");
+  },
+
+  async authorizePayment(data, context) {
+    if (data.amount !== undefined && (data.amount !== context.amount || data.currency_code !== context.currencyCode)) {
+      throw new PaymentProviderError(
+        `The payment is for ${String(data.amount)} ${String(data.currency_code)} but the cart total is ${context.amount} ${context.currencyCode}`,
+        "amount_mismatch",
+      );
+    }
+    return { status: "authorized", data: amountData(context, "authorized") };
+  },
+
+  async cancelPayment(data) {
+    return { ...data, status: "canceled" };
+  },
+
+  async capturePayment(data) {
+    return { ...data, status: "captured" };
+  },
+
+  isCaptured(data) {
+    return data.status === "captured";
+  },
+
+  async retrievePaymentStatus(data) {
+    return data.status === "authorized" || data.status === "captured" ? "authorized" : "pending";
+  },
+};

@@ -1,0 +1,59 @@
+// The one interface every payment provider implements. The domain (lib/commerce) talks only to
+// this; what a provider keeps about a payment lives in `data` (for Stripe, the PaymentIntent),
+// stored on the payment session and later on the payment.
+
+export type PaymentSessionStatus = "pending" | "authorized" | "requires_more" | "error" | "canceled";
+
+export type ProviderData = Record<string, unknown>;
+
+export type PaymentContext = {
+  /** The payment session this payment belongs to; providers derive idempotency keys from it. */
+  sessionId: string;
+  cartId: string;
+  /** The cart total in minor units and its currency (lower case). */
+  amount: number;
+  currencyCode: string;
+  email: string | null;
+};
+
+export type AuthorizationResult = {
+  status: PaymentSessionStatus;
+  data: ProviderData;
+};
+
+export type PaymentWebhookEvent =
+  | { kind: "payment_authorized"; cartId: string; data: ProviderData }
+  | { kind: "payment_failed"; cartId: string; data: ProviderData }
+  | { kind: "ignored"; reason: string };
+
+export class PaymentProviderError extends Error {
+  constructor(
+    message: string,
+    /** "amount_mismatch" when the provider holds a different amount than the cart, etc. */
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = "PaymentProviderError";
+  }
+}
+
+export interface PaymentProvider {
+  readonly id: string;
+  /** Starts a payment for the cart total; the returned data is what the storefront reads. */
+  initiatePayment(context: PaymentContext): Promise<ProviderData>;
+  /** The cart total changed: make the provider's payment follow it. */
+  updatePayment(data: ProviderData, context: PaymentContext): Promise<ProviderData>;
+  /**
+   * Asks where the payment stands for this cart total. Must report "authorized" only when the
+   * provider holds exactly context.amount in context.currencyCode (throws PaymentProviderError
+   * with code "amount_mismatch" otherwise).
+   */
+  authorizePayment(data: ProviderData, context: PaymentContext): Promise<AuthorizationResult>;
+  cancelPayment(data: ProviderData): Promise<ProviderData>;
+  capturePayment(data: ProviderData): Promise<ProviderData>;
+  /** True when an authorized payment is already captured (e.g. Stripe automatic capture). */
+  isCaptured(data: ProviderData): boolean;
+  retrievePaymentStatus(data: ProviderData): Promise<PaymentSessionStatus>;
+  /** Verifies and reads a webhook delivery; throws PaymentProviderError("…", "invalid_signature"). */
+  parseWebhook?(rawBody: string, headers: Headers): Promise<PaymentWebhookEvent>;
+}

@@ -1,0 +1,34 @@
+// Writes the two dialect schemas from prisma/models.prisma and generates a Prisma client for
+// each (npm runs this after install). Generation needs no network; the schema-engine check that
+// the Prisma CLI makes first is satisfied by prisma.config.ts.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const models = fs.readFileSync(path.join(root, "prisma/models.prisma"), "utf8");
+const dialects = { sqlite: "sqlite", postgres: "postgresql" };
+
+for (const [dialect, provider] of Object.entries(dialects)) {
+  const header = `// Generated from prisma/models.prisma by scripts/generate-prisma-clients.mjs: edit that file.
+
+generator client {
+  provider     = "prisma-client"
+  output       = "../../lib/db/generated/${dialect}"
+  moduleFormat = "esm"
+}
+
+datasource db {
+  provider = "${provider}"
+}
+`;
+  const schemaPath = path.join(root, "prisma", dialect, "schema.prisma");
+  fs.mkdirSync(path.dirname(schemaPath), { recursive: true });
+  fs.writeFileSync(schemaPath, `${header}\n${models}`);
+  if (process.argv.includes("--schemas-only")) continue;
+  execFileSync(path.join(root, "node_modules/.bin/prisma"), ["generate", "--schema", schemaPath], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  console.log(`prisma client generated for ${dialect}`);
+}
