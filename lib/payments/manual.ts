@@ -17,6 +17,13 @@ export const manualPaymentProvider: PaymentProvider = {
     return amountData(context, "pending");
   },
 
+  async updatePaymentData(data, input) {
+    // Free-form notes are kept; the figures and the state are the store's, never the shopper's.
+    const reserved = new Set(["amount", "currency_code", "status"]);
+    const notes = Object.fromEntries(Object.entries(input).filter(([key]) => !reserved.has(key)));
+    return { ...data, ...notes };
+  },
+
   async authorizePayment(data, context) {
     if (data.amount !== undefined && (data.amount !== context.amount || data.currency_code !== context.currencyCode)) {
       throw new PaymentProviderError(

@@ -43,6 +43,8 @@ export interface PaymentProvider {
   initiatePayment(context: PaymentContext): Promise<ProviderData>;
   /** The cart total changed: make the provider's payment follow it. */
   updatePayment(data: ProviderData, context: PaymentContext): Promise<ProviderData>;
+  /** Details the shopper sends through updatePaymentSession; the provider decides what it accepts. */
+  updatePaymentData(data: ProviderData, input: Record<string, unknown>): Promise<ProviderData>;
   /**
    * Asks where the payment stands for this cart total. Must report "authorized" only when the
    * provider holds exactly context.amount in context.currencyCode (throws PaymentProviderError

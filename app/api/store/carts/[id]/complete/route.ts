@@ -1,0 +1,8 @@
+import { storeRoute } from "@/lib/api/store-route";
+import { emptySchema, parseWith } from "@/lib/api/validation";
+import { completeCart } from "@/lib/commerce/complete-cart";
+
+export const POST = storeRoute<{ id: string }>(async ({ params, body }) => {
+  parseWith(emptySchema, body);
+  return completeCart(params.id);
+});

@@ -1,0 +1,7 @@
+import { storeRoute } from "@/lib/api/store-route";
+import { parseWith, selectPaymentSessionSchema } from "@/lib/api/validation";
+import { setPaymentSession } from "@/lib/commerce/payment-sessions";
+
+export const POST = storeRoute<{ id: string }>(async ({ params, body }) => ({
+  cart: await setPaymentSession(params.id, parseWith(selectPaymentSessionSchema, body).provider_id),
+}));

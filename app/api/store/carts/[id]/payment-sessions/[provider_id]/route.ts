@@ -1,0 +1,14 @@
+import { storeRoute } from "@/lib/api/store-route";
+import { emptySchema, parseWith, updatePaymentSessionSchema } from "@/lib/api/validation";
+import { deletePaymentSession, updatePaymentSession } from "@/lib/commerce/payment-sessions";
+
+type Params = { id: string; provider_id: string };
+
+export const POST = storeRoute<Params>(async ({ params, body }) => ({
+  cart: await updatePaymentSession(params.id, params.provider_id, parseWith(updatePaymentSessionSchema, body).data),
+}));
+
+export const DELETE = storeRoute<Params>(async ({ params, body }) => {
+  parseWith(emptySchema, body);
+  return { cart: await deletePaymentSession(params.id, params.provider_id) };
+});

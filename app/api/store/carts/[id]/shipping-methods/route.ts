@@ -1,0 +1,7 @@
+import { storeRoute } from "@/lib/api/store-route";
+import { addShippingMethodSchema, parseWith } from "@/lib/api/validation";
+import { addShippingMethod } from "@/lib/commerce/shipping-options";
+
+export const POST = storeRoute<{ id: string }>(async ({ params, body }) => ({
+  cart: await addShippingMethod(params.id, parseWith(addShippingMethodSchema, body)),
+}));

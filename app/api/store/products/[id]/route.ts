@@ -1,0 +1,10 @@
+import { storeRoute } from "@/lib/api/store-route";
+import { retrieveProduct } from "@/lib/commerce/products";
+
+export const GET = storeRoute<{ id: string }>(async ({ params, query }) => ({
+  product: await retrieveProduct(params.id, {
+    regionId: query.get("region_id") ?? undefined,
+    cartId: query.get("cart_id") ?? undefined,
+    currencyCode: query.get("currency_code") ?? undefined,
+  }),
+}));

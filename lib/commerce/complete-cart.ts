@@ -1,0 +1,180 @@
+// Completing a cart: the payment is authorized and the cart becomes an order, exactly once.
+// Read top to bottom, these are the steps:
+//   1. load the cart; a cart already completed answers with its order (retries, other tabs)
+//   2. check it is ready: items, email, shipping address, shipping method, a selected session
+//   3. ask the provider where the payment stands for exactly the cart total
+//   4. not authorized yet → answer with the cart and the payment status, nothing else changes
+//   5. one transaction: claim the cart at the version that was priced, reserve stock with one
+//      conditional update, number the order, create it with its payment, attach lines and
+//      shipping to it. Any step failing undoes them all.
+//   6. a concurrent completion that won (unique cart id or claim lost) → answer with its order
+//   7. stock ran out between authorization and now → release the payment at the provider
+import { db, isUniqueConstraintError, type DbTransaction } from "../db/client";
+import { getPaymentProvider } from "../payments/registry";
+import type { ProviderData } from "../payments/provider";
+import { loadCart } from "./cart";
+import { conflict, notAllowed, StoreError } from "./errors";
+import { newId } from "./ids";
+import { findOrderOfCart } from "./orders";
+import { paymentContext, providerFailure, sessionData } from "./payment-sessions";
+import type { CartRow } from "./queries";
+import { cartTotals, serializeCart, type StoreCart, type StoreOrder } from "./serialize";
+
+export type CompletionResult =
+  | { type: "order"; data: StoreOrder }
+  | { type: "cart"; data: StoreCart; payment_status: string };
+
+const ORDER_NUMBER_COUNTER = "order_display_id";
+
+export async function completeCart(cartId: string): Promise<CompletionResult> {
+  const cart = await loadCart(cartId);
+  if (cart.completedAt) return existingOrder(cartId);
+
+  const session = assertReadyToComplete(cart);
+  const context = paymentContext(cart, session.id);
+  const provider = getPaymentProvider(session.providerId);
+  const authorization = await provider.authorizePayment(sessionData(session), context).catch(providerFailure);
+
+  if (authorization.status !== "authorized") {
+    await recordSessionStatus(cart, session.id, authorization.status, authorization.data);
+    return { type: "cart", data: serializeCart(await loadCart(cartId)), payment_status: authorization.status };
+  }
+
+  try {
+    await createOrderFromCart(cart, session.id, session.providerId, authorization.data, provider.isCaptured(authorization.data));
+  } catch (error) {
+    if (error instanceof CartClaimLost || isUniqueConstraintError(error)) {
+      const order = await findOrderOfCart(cartId);
+      if (order) return { type: "order", data: order };
+      throw conflict("The cart changed while it was being completed; review it and try again");
+    }
+    if (error instanceof StoreError && error.code === "insufficient_inventory") {
+      await provider.cancelPayment(authorization.data).catch(() => undefined);
+    }
+    throw error;
+  }
+  return existingOrder(cartId);
+}
+
+async function existingOrder(cartId: string): Promise<CompletionResult> {
+  const order = await findOrderOfCart(cartId);
+  if (!order) throw conflict("The cart is being completed by another request; try again");
+  return { type: "order", data: order };
+}
+
+function assertReadyToComplete(cart: CartRow) {
+  if (cart.items.length === 0) throw notAllowed("Cannot complete a cart without items", "empty_cart");
+  if (!cart.email) throw notAllowed("An email is required to complete the cart", "missing_email");
+  if (!cart.shippingAddress?.countryCode) throw notAllowed("A shipping address is required to complete the cart", "missing_shipping_address");
+  if (cart.shippingMethods.length === 0) throw notAllowed("Choose a shipping method before completing the cart", "missing_shipping_method");
+  const session = cart.paymentSessions.find((candidate) => candidate.isSelected);
+  if (!session) throw notAllowed("You cannot complete a cart without a payment session", "no_payment_session");
+  return session;
+}
+
+async function recordSessionStatus(cart: CartRow, sessionId: string, status: string, data: ProviderData) {
+  await db().paymentSession.updateMany({
+    where: { id: sessionId, cart: { completedAt: null } },
+    data: { status, dataJson: JSON.stringify(data) },
+  });
+}
+
+class CartClaimLost extends Error {}
+
+async function createOrderFromCart(cart: CartRow, sessionId: string, providerId: string, paymentData: ProviderData, captured: boolean) {
+  const totals = cartTotals(cart);
+  const now = new Date();
+  await db().$transaction(async (tx) => {
+    await claimCartVersion(tx, cart, now);
+    await reserveStock(tx, cart);
+    const { value: displayId } = await tx.counter.upsert({
+      where: { name: ORDER_NUMBER_COUNTER },
+      create: { name: ORDER_NUMBER_COUNTER, value: 1 },
+      update: { value: { increment: 1 } },
+    });
+    const orderId = newId("order");
+    await tx.order.create({
+      data: {
+        id: orderId,
+        displayId,
+        cartId: cart.id,
+        email: cart.email!,
+        customerId: cart.customerId!,
+        regionId: cart.regionId,
+        currencyCode: cart.region.currencyCode,
+        taxRateBasisPoints: cart.region.taxRateBasisPoints,
+        status: "pending",
+        paymentStatus: captured ? "captured" : "awaiting",
+        fulfillmentStatus: "not_fulfilled",
+        shippingAddressId: cart.shippingAddressId!,
+        billingAddressId: cart.billingAddressId,
+        discountCode: cart.discount?.code ?? null,
+        discountType: cart.discount?.type ?? null,
+        discountValue: cart.discount?.value ?? null,
+        subtotal: totals.subtotal,
+        discountTotal: totals.discount_total,
+        shippingTotal: totals.shipping_total,
+        taxTotal: totals.tax_total,
+        total: totals.total,
+        createdAt: now,
+        payments: {
+          create: {
+            id: newId("payment"),
+            providerId,
+            amount: totals.total,
+            currencyCode: cart.region.currencyCode,
+            dataJson: JSON.stringify(paymentData),
+            capturedAt: captured ? now : null,
+          },
+        },
+      },
+    });
+    await tx.lineItem.updateMany({ where: { cartId: cart.id }, data: { orderId } });
+    await tx.shippingMethod.updateMany({ where: { cartId: cart.id }, data: { orderId } });
+    await tx.paymentSession.update({ where: { id: sessionId }, data: { status: "authorized", dataJson: JSON.stringify(paymentData) } });
+  });
+}
+
+/** Only the version that was priced and authorized may become the order. */
+async function claimCartVersion(tx: DbTransaction, cart: CartRow, now: Date) {
+  const claimed = await tx.cart.updateMany({
+    where: { id: cart.id, completedAt: null, version: cart.version },
+    data: { completedAt: now, version: { increment: 1 } },
+  });
+  if (claimed.count === 0) throw new CartClaimLost();
+}
+
+/**
+ * One conditional decrement for every stock-managed line: a line is only decremented when the
+ * stock covers it (or backorder is allowed), so stock never goes below zero; if any line was not
+ * covered, fewer rows changed than lines need it and the whole transaction is undone.
+ */
+async function reserveStock(tx: DbTransaction, cart: CartRow) {
+  const managedLines = cart.items.filter((item) => item.variant.manageInventory);
+  if (managedLines.length === 0) return;
+  const decremented = await tx.$executeRaw`
+    UPDATE "ProductVariant" SET "inventoryQuantity" = "inventoryQuantity" - (
+      SELECT "quantity" FROM "LineItem" WHERE "LineItem"."cartId" = ${cart.id} AND "LineItem"."variantId" = "ProductVariant"."id"
+    )
+    WHERE "manageInventory" = true
+      AND "id" IN (SELECT "variantId" FROM "LineItem" WHERE "cartId" = ${cart.id})
+      AND ("allowBackorder" = true OR "inventoryQuantity" >= (
+        SELECT "quantity" FROM "LineItem" WHERE "LineItem"."cartId" = ${cart.id} AND "LineItem"."variantId" = "ProductVariant"."id"
+      ))`;
+  if (decremented !== managedLines.length) {
+    const short = await tx.productVariant.findMany({
+      where: { id: { in: managedLines.map((item) => item.variantId) } },
+      select: { id: true, inventoryQuantity: true, allowBackorder: true },
+    });
+    const missing = managedLines
+      .filter((item) => {
+        const variant = short.find((candidate) => candidate.id === item.variantId);
+        return variant && !variant.allowBackorder && variant.inventoryQuantity < item.quantity;
+      })
+      .map((item) => `${item.title} (${item.description})`);
+    throw notAllowed(
+      `Not enough stock to complete the order: ${missing.join(", ") || "an item in the cart"} sold out in the meantime`,
+      "insufficient_inventory",
+    );
+  }
+}

@@ -1,0 +1,77 @@
+// Idempotent requests: a client that retries a request with the same Idempotency-Key gets the
+// first answer again instead of a second effect. A key is valid for one route and resource (its
+// scope, e.g. "POST /store/carts/cart_1/complete"), never elsewhere, and for one request body.
+// While the first request runs, a retry is told to come back (409, which clients retry).
+import { createHash } from "node:crypto";
+import { db, isUniqueConstraintError } from "../db/client";
+import { conflict, invalidData, StoreError } from "./errors";
+import { newId } from "./ids";
+
+export type StoredResponse = { status: number; body: unknown };
+
+/** After this long a key whose request never finished (a crashed process) may run again. */
+const LOCK_TIMEOUT_MS = 30_000;
+
+export function hashRequest(scope: string, body: string): string {
+  return createHash("sha256").update(scope).update("\n").update(body).digest("hex");
+}
+
+export async function runIdempotently(
+  request: { key: string; scope: string; requestHash: string },
+  execute: () => Promise<StoredResponse>,
+): Promise<StoredResponse & { replayed: boolean }> {
+  const id = await acquireKey(request);
+  if (typeof id !== "string") return { ...id, replayed: true };
+
+  let response: StoredResponse;
+  try {
+    response = await execute();
+  } catch (error) {
+    // A client error is the answer to this request and is kept; a conflict or a crash is not,
+    // so the retry runs the request again.
+    if (error instanceof StoreError && error.status < 500 && error.status !== 409) {
+      response = { status: error.status, body: error.toJSON() };
+      await storeResponse(id, response);
+    } else {
+      await db().idempotencyKey.delete({ where: { id } }).catch(() => undefined);
+    }
+    throw error;
+  }
+  if (response.status >= 500 || response.status === 409) await db().idempotencyKey.delete({ where: { id } }).catch(() => undefined);
+  else await storeResponse(id, response);
+  return { ...response, replayed: false };
+}
+
+async function storeResponse(id: string, response: StoredResponse) {
+  await db().idempotencyKey.update({
+    where: { id },
+    data: { responseCode: response.status, responseBody: JSON.stringify(response.body), lockedAt: null },
+  });
+}
+
+/** Returns the new key row's id to run the request, or the stored response to replay. */
+async function acquireKey(request: { key: string; scope: string; requestHash: string }): Promise<string | StoredResponse> {
+  const now = new Date();
+  const id = newId("idempotencyKey");
+  try {
+    await db().idempotencyKey.create({ data: { id, key: request.key, scope: request.scope, requestHash: request.requestHash, lockedAt: now } });
+    return id;
+  } catch (error) {
+    if (!isUniqueConstraintError(error)) throw error;
+  }
+  const existing = await db().idempotencyKey.findUnique({ where: { key_scope: { key: request.key, scope: request.scope } } });
+  if (!existing) throw conflict("A request with this Idempotency-Key is in progress; try again");
+  if (existing.requestHash !== request.requestHash) {
+    throw invalidData("This Idempotency-Key was already used for a different request", "idempotency_key_reused");
+  }
+  if (existing.responseCode !== null && existing.responseBody !== null) {
+    return { status: existing.responseCode, body: JSON.parse(existing.responseBody) };
+  }
+  const stale = new Date(now.getTime() - LOCK_TIMEOUT_MS);
+  const takenOver = await db().idempotencyKey.updateMany({
+    where: { id: existing.id, responseCode: null, lockedAt: { lt: stale } },
+    data: { lockedAt: now },
+  });
+  if (takenOver.count === 1) return existing.id;
+  throw conflict("A request with this Idempotency-Key is in progress; try again");
+}

@@ -1,0 +1,115 @@
+// Line items: what the shopper buys. A line snapshots the variant's title and its price in the
+// cart currency when added; adding a variant already in the cart adds to that line. Every change
+// drops the chosen shipping method (the options depend on the subtotal) and makes the payment
+// sessions follow the new total.
+import type { DbTransaction } from "../db/client";
+import { changeCart, retrieveCart } from "./cart";
+import { invalidData, notAllowed, notFound } from "./errors";
+import { looksLikeId, newId } from "./ids";
+import { syncPaymentSessions } from "./payment-sessions";
+import type { CartRow } from "./queries";
+import type { StoreCart } from "./serialize";
+
+type VariantForCart = {
+  id: string;
+  title: string;
+  inventoryQuantity: number;
+  manageInventory: boolean;
+  allowBackorder: boolean;
+  product: { title: string; thumbnail: string | null };
+  prices: { amount: number }[];
+};
+
+async function findVariantForCart(tx: DbTransaction, variantId: string, currencyCode: string): Promise<VariantForCart> {
+  if (!looksLikeId("variant", variantId)) throw notFound("Variant", variantId);
+  const variant = await tx.productVariant.findUnique({
+    where: { id: variantId },
+    include: { product: { select: { title: true, thumbnail: true } }, prices: { where: { currencyCode }, select: { amount: true } } },
+  });
+  if (!variant) throw notFound("Variant", variantId);
+  if (variant.prices.length === 0) {
+    throw invalidData(`Variant ${variantId} has no price in ${currencyCode.toUpperCase()}`, "variant_not_priced");
+  }
+  return variant;
+}
+
+/** Stock is checked when the cart asks for it and enforced again, atomically, at completion. */
+export function assertInStock(variant: Pick<VariantForCart, "id" | "inventoryQuantity" | "manageInventory" | "allowBackorder">, quantity: number) {
+  if (variant.manageInventory && !variant.allowBackorder && quantity > variant.inventoryQuantity) {
+    throw notAllowed(
+      variant.inventoryQuantity > 0
+        ? `Only ${variant.inventoryQuantity} of variant ${variant.id} ${variant.inventoryQuantity === 1 ? "is" : "are"} in stock`
+        : `Variant ${variant.id} is out of stock`,
+      "insufficient_inventory",
+    );
+  }
+}
+
+async function addOrMergeLine(tx: DbTransaction, cartId: string, currencyCode: string, existing: CartRow["items"], variantId: string, quantity: number) {
+  const variant = await findVariantForCart(tx, variantId, currencyCode);
+  const line = existing.find((item) => item.variantId === variantId);
+  assertInStock(variant, (line?.quantity ?? 0) + quantity);
+  if (line) {
+    await tx.lineItem.update({ where: { id: line.id }, data: { quantity: line.quantity + quantity } });
+    return;
+  }
+  await tx.lineItem.create({
+    data: {
+      id: newId("lineItem"),
+      cartId,
+      variantId,
+      title: variant.product.title,
+      description: variant.title,
+      thumbnail: variant.product.thumbnail,
+      unitPrice: variant.prices[0].amount,
+      quantity,
+    },
+  });
+}
+
+/** Items given to carts.create; the cart was created in the same transaction. */
+export async function addItemsToNewCart(tx: DbTransaction, cartId: string, currencyCode: string, items: { variant_id: string; quantity: number }[]) {
+  const merged = new Map<string, number>();
+  for (const item of items) merged.set(item.variant_id, (merged.get(item.variant_id) ?? 0) + item.quantity);
+  for (const [variantId, quantity] of merged) await addOrMergeLine(tx, cartId, currencyCode, [], variantId, quantity);
+}
+
+async function changeLines(cartId: string, change: (tx: DbTransaction, cart: CartRow) => Promise<void>): Promise<StoreCart> {
+  await changeCart(cartId, async (tx, cart) => {
+    await change(tx, cart);
+    await tx.shippingMethod.deleteMany({ where: { cartId } });
+  });
+  await syncPaymentSessions(cartId);
+  return retrieveCart(cartId);
+}
+
+export function addLineItem(cartId: string, input: { variant_id: string; quantity: number }): Promise<StoreCart> {
+  return changeLines(cartId, (tx, cart) =>
+    addOrMergeLine(tx, cartId, cart.region.currencyCode, cart.items, input.variant_id, input.quantity),
+  );
+}
+
+function findLine(cart: CartRow, lineId: string) {
+  const line = cart.items.find((item) => item.id === lineId);
+  if (!line) throw notFound("Line item", lineId);
+  return line;
+}
+
+/** Quantity 0 removes the line, as in Medusa. */
+export function updateLineItem(cartId: string, lineId: string, input: { quantity: number }): Promise<StoreCart> {
+  return changeLines(cartId, async (tx, cart) => {
+    const line = findLine(cart, lineId);
+    if (input.quantity === 0) {
+      await tx.lineItem.delete({ where: { id: line.id } });
+      return;
+    }
+    assertInStock(line.variant, input.quantity);
+    await tx.lineItem.update({ where: { id: line.id }, data: { quantity: input.quantity } });
+  });
+}
+
+export function deleteLineItem(cartId: string, lineId: string): Promise<StoreCart> {
+  return changeLines(cartId, async (tx, cart) => {
+    await tx.lineItem.delete({ where: { id: findLine(cart, lineId).id } });
+  });
+}

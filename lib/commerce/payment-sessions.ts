@@ -1,0 +1,225 @@
+// Payment sessions: one per payment provider of the cart's region. The selected session is the
+// one completion authorizes. An initiated session holds the provider's payment (for Stripe, a
+// PaymentIntent) for the cart total; whenever the total changes, syncPaymentSessions makes the
+// provider's amount follow, so what the shopper confirms is what the order will say.
+import { db, type DbTransaction } from "../db/client";
+import { getPaymentProvider } from "../payments/registry";
+import { PaymentProviderError, type PaymentContext, type ProviderData } from "../payments/provider";
+import { changeCart, loadCart, retrieveCart } from "./cart";
+import { notAllowed, notFound, StoreError } from "./errors";
+import { newId } from "./ids";
+import type { CartRow } from "./queries";
+import { cartTotals, parseJson, regionPaymentProviderIds, type StoreCart } from "./serialize";
+
+type SessionRow = CartRow["paymentSessions"][number];
+
+export function paymentContext(cart: CartRow, sessionId: string): PaymentContext {
+  return {
+    sessionId,
+    cartId: cart.id,
+    amount: cartTotals(cart).total,
+    currencyCode: cart.region.currencyCode,
+    email: cart.email,
+  };
+}
+
+const sessionData = (session: SessionRow): ProviderData => parseJson(session.dataJson) ?? {};
+
+/** Turns a provider refusal into a 4xx the shopper can act on; anything else stays a bug. */
+export function providerFailure(error: unknown): never {
+  if (error instanceof PaymentProviderError) {
+    throw new StoreError("payment_authorization_error", error.message, error.code);
+  }
+  throw error;
+}
+
+async function initiate(cart: CartRow, providerId: string, sessionId: string): Promise<{ data: ProviderData; amount: number }> {
+  const context = paymentContext(cart, sessionId);
+  const data = await getPaymentProvider(providerId).initiatePayment(context).catch(providerFailure);
+  return { data, amount: context.amount };
+}
+
+async function cancelAtProvider(session: SessionRow): Promise<void> {
+  if (!session.isInitiated) return;
+  // A payment the provider no longer lets us cancel (already canceled, or captured) is left as it
+  // is: the session is going away either way and completion never uses it.
+  await getPaymentProvider(session.providerId)
+    .cancelPayment(sessionData(session))
+    .catch((error) => {
+      if (!(error instanceof PaymentProviderError)) throw error;
+    });
+}
+
+function assertCartCanPay(cart: CartRow) {
+  if (cart.items.length === 0) throw notAllowed("Add items to the cart before choosing a payment method", "empty_cart");
+}
+
+/** Makes the region's sessions exist; with a single provider it is initiated and selected. */
+export async function createPaymentSessions(cartId: string): Promise<StoreCart> {
+  const cart = await loadCart(cartId);
+  if (cart.completedAt) throw notAllowed(`Cart ${cartId} is completed and can no longer be changed`, "cart_completed");
+  assertCartCanPay(cart);
+  const providerIds = regionPaymentProviderIds(cart.region);
+  const missing = providerIds.filter((providerId) => !cart.paymentSessions.some((session) => session.providerId === providerId));
+  const single = providerIds.length === 1 ? providerIds[0] : null;
+
+  const created = await Promise.all(
+    missing.map(async (providerId) => {
+      const id = newId("paymentSession");
+      const started = providerId === single ? await initiate(cart, providerId, id) : null;
+      return { id, providerId, started };
+    }),
+  );
+  await changeCart(cartId, async (tx) => {
+    for (const session of created) {
+      await tx.paymentSession.create({
+        data: {
+          id: session.id,
+          cartId,
+          providerId: session.providerId,
+          isSelected: session.providerId === single,
+          isInitiated: session.started !== null,
+          status: "pending",
+          amount: session.started?.amount ?? paymentContext(cart, session.id).amount,
+          dataJson: JSON.stringify(session.started?.data ?? {}),
+        },
+      });
+    }
+    await tx.paymentSession.deleteMany({ where: { cartId, providerId: { notIn: providerIds } } });
+  });
+  await syncPaymentSessions(cartId);
+  return retrieveCart(cartId);
+}
+
+/** Selects a provider; the previous selection is cancelled at its provider. */
+export async function setPaymentSession(cartId: string, providerId: string): Promise<StoreCart> {
+  const cart = await loadCart(cartId);
+  if (cart.completedAt) throw notAllowed(`Cart ${cartId} is completed and can no longer be changed`, "cart_completed");
+  if (!regionPaymentProviderIds(cart.region).includes(providerId)) {
+    throw notAllowed(`Payment provider ${providerId} is not available in region ${cart.region.name}`, "provider_not_in_region");
+  }
+  assertCartCanPay(cart);
+  const existing = cart.paymentSessions.find((session) => session.providerId === providerId);
+  const previous = cart.paymentSessions.filter((session) => session.isSelected && session.providerId !== providerId);
+
+  const sessionId = existing?.id ?? newId("paymentSession");
+  const started = existing?.isInitiated ? null : await initiate(cart, providerId, sessionId);
+  await Promise.all(previous.map(cancelAtProvider));
+
+  await changeCart(cartId, async (tx) => {
+    for (const session of previous) {
+      await tx.paymentSession.update({
+        where: { id: session.id },
+        data: { isSelected: false, isInitiated: false, status: "pending", dataJson: "{}" },
+      });
+    }
+    const fields = started
+      ? { isSelected: true, isInitiated: true, status: "pending", amount: started.amount, dataJson: JSON.stringify(started.data) }
+      : { isSelected: true };
+    if (existing) await tx.paymentSession.update({ where: { id: existing.id }, data: fields });
+    else await tx.paymentSession.create({ data: { id: sessionId, cartId, providerId, amount: 0, status: "pending", ...fields } });
+  });
+  await syncPaymentSessions(cartId);
+  return retrieveCart(cartId);
+}
+
+function findSession(cart: CartRow, providerId: string): SessionRow {
+  const session = cart.paymentSessions.find((candidate) => candidate.providerId === providerId);
+  if (!session) throw notFound("Payment session for provider", providerId);
+  return session;
+}
+
+/** Shopper-supplied details for the provider (what a provider accepts is its own rule). */
+export async function updatePaymentSession(cartId: string, providerId: string, input: Record<string, unknown>): Promise<StoreCart> {
+  const cart = await loadCart(cartId);
+  if (cart.completedAt) throw notAllowed(`Cart ${cartId} is completed and can no longer be changed`, "cart_completed");
+  const session = findSession(cart, providerId);
+  const data = await getPaymentProvider(providerId)
+    .updatePaymentData(sessionData(session), input)
+    .catch(providerFailure);
+  await changeCart(cartId, (tx) => tx.paymentSession.update({ where: { id: session.id }, data: { dataJson: JSON.stringify(data) } }));
+  return retrieveCart(cartId);
+}
+
+/** Replaces the provider's payment with a fresh one (e.g. after a failed 3-D Secure attempt). */
+export async function refreshPaymentSession(cartId: string, providerId: string): Promise<StoreCart> {
+  const cart = await loadCart(cartId);
+  if (cart.completedAt) throw notAllowed(`Cart ${cartId} is completed and can no longer be changed`, "cart_completed");
+  assertCartCanPay(cart);
+  const session = findSession(cart, providerId);
+  const freshId = newId("paymentSession");
+  const started = await initiate(cart, providerId, freshId);
+  await cancelAtProvider(session);
+  await changeCart(cartId, async (tx) => {
+    await tx.paymentSession.delete({ where: { id: session.id } });
+    await tx.paymentSession.create({
+      data: {
+        id: freshId,
+        cartId,
+        providerId,
+        isSelected: session.isSelected,
+        isInitiated: true,
+        status: "pending",
+        amount: started.amount,
+        dataJson: JSON.stringify(started.data),
+      },
+    });
+  });
+  return retrieveCart(cartId);
+}
+
+export async function deletePaymentSession(cartId: string, providerId: string): Promise<StoreCart> {
+  const cart = await loadCart(cartId);
+  if (cart.completedAt) throw notAllowed(`Cart ${cartId} is completed and can no longer be changed`, "cart_completed");
+  const session = findSession(cart, providerId);
+  await cancelAtProvider(session);
+  await changeCart(cartId, (tx) => tx.paymentSession.delete({ where: { id: session.id } }));
+  return retrieveCart(cartId);
+}
+
+/**
+ * After a change to the cart total: each session's amount follows it, at the provider for an
+ * initiated session. An emptied cart has nothing to pay, so its sessions are cancelled.
+ */
+export async function syncPaymentSessions(cartId: string): Promise<void> {
+  const cart = await loadCart(cartId);
+  if (cart.completedAt || cart.paymentSessions.length === 0) return;
+  if (cart.items.length === 0) return resetPaymentSessions(cartId, cart);
+  const total = cartTotals(cart).total;
+  const stale = cart.paymentSessions.filter((session) => session.amount !== total);
+  if (stale.length === 0) return;
+
+  const updates = await Promise.all(
+    stale.map(async (session) => {
+      if (!session.isInitiated) return { session, data: sessionData(session), status: session.status };
+      try {
+        const data = await getPaymentProvider(session.providerId).updatePayment(sessionData(session), paymentContext(cart, session.id));
+        return { session, data, status: session.status };
+      } catch (error) {
+        if (!(error instanceof PaymentProviderError)) throw error;
+        // The provider would not follow (e.g. the payment is already confirmed). The session keeps
+        // its old amount, so completion refuses it and the shopper is asked to pay again.
+        return null;
+      }
+    }),
+  );
+  await db().$transaction(async (tx: DbTransaction) => {
+    for (const update of updates) {
+      if (!update) continue;
+      await tx.paymentSession.updateMany({
+        where: { id: update.session.id, cart: { completedAt: null } },
+        data: { amount: total, dataJson: JSON.stringify(update.data), status: update.status },
+      });
+    }
+  });
+}
+
+/** Region change or empty cart: every session is cancelled at its provider and removed. */
+export async function resetPaymentSessions(cartId: string, loaded?: CartRow): Promise<void> {
+  const cart = loaded ?? (await loadCart(cartId));
+  if (cart.paymentSessions.length === 0) return;
+  await Promise.all(cart.paymentSessions.map(cancelAtProvider));
+  await db().paymentSession.deleteMany({ where: { cartId, cart: { completedAt: null } } });
+}
+
+export { sessionData };

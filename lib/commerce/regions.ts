@@ -1,0 +1,38 @@
+// Regions: the currency, tax rate, countries and providers a cart is priced and paid in.
+import { db, type DbTransaction } from "../db/client";
+import { invalidData, notFound } from "./errors";
+import { looksLikeId } from "./ids";
+import { regionInclude, type RegionRow } from "./queries";
+import { serializeRegion, type StoreRegion } from "./serialize";
+
+export async function listRegions(page: { limit: number; offset: number }) {
+  const [regions, count] = await Promise.all([
+    db().region.findMany({ include: regionInclude, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: page.limit, skip: page.offset }),
+    db().region.count(),
+  ]);
+  return { regions: regions.map(serializeRegion), count, offset: page.offset, limit: page.limit };
+}
+
+export async function findRegion(regionId: string, client: DbTransaction = db()): Promise<RegionRow> {
+  if (!looksLikeId("region", regionId)) throw notFound("Region", regionId);
+  const region = await client.region.findUnique({ where: { id: regionId }, include: regionInclude });
+  if (!region) throw notFound("Region", regionId);
+  return region;
+}
+
+export async function retrieveRegion(regionId: string): Promise<StoreRegion> {
+  return serializeRegion(await findRegion(regionId));
+}
+
+export async function regionForCountry(countryCode: string): Promise<RegionRow> {
+  const country = await db().country.findUnique({ where: { iso2: countryCode }, include: { region: { include: regionInclude } } });
+  if (!country?.region) throw invalidData(`No region ships to country ${countryCode}`, "country_not_served");
+  return country.region;
+}
+
+/** The first region the merchant created: where a cart without a region or country starts. */
+export async function findDefaultRegion(): Promise<RegionRow> {
+  const region = await db().region.findFirst({ include: regionInclude, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  if (!region) throw invalidData("The store has no regions yet", "no_regions");
+  return region;
+}

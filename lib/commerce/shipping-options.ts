@@ -1,0 +1,59 @@
+// Shipping options and the shipping method a cart carries. Which options a cart may use is the
+// pure rule in shipping-requirements.ts; listing and selecting apply it the same way.
+import { db } from "../db/client";
+import { changeCart, loadCart, retrieveCart } from "./cart";
+import { notAllowed, notFound } from "./errors";
+import { looksLikeId, newId } from "./ids";
+import { syncPaymentSessions } from "./payment-sessions";
+import { serializeShippingOption, type StoreCart, type StoreShippingOption } from "./serialize";
+import { meetsSubtotalRequirements } from "./shipping-requirements";
+import { cartTotals } from "./serialize";
+
+const byPrice = { orderBy: [{ amount: "asc" as const }, { id: "asc" as const }] };
+
+/** The options a cart can choose: its region's, not return options, requirements met. */
+export async function listCartShippingOptions(cartId: string): Promise<StoreShippingOption[]> {
+  const cart = await loadCart(cartId);
+  const subtotal = cartTotals(cart).subtotal;
+  const options = await db().shippingOption.findMany({ where: { regionId: cart.regionId, isReturn: false }, ...byPrice });
+  return options.filter((option) => meetsSubtotalRequirements(option, subtotal)).map(serializeShippingOption);
+}
+
+/** The catalogue of options, e.g. to show a free-shipping threshold before checkout. */
+export async function listShippingOptions(filter: { regionId?: string; isReturn?: boolean }): Promise<StoreShippingOption[]> {
+  if (filter.regionId && !looksLikeId("region", filter.regionId)) return [];
+  const options = await db().shippingOption.findMany({
+    where: { regionId: filter.regionId, isReturn: filter.isReturn },
+    ...byPrice,
+  });
+  return options.map(serializeShippingOption);
+}
+
+export async function addShippingMethod(cartId: string, input: { option_id: string; data?: Record<string, unknown> }): Promise<StoreCart> {
+  if (!looksLikeId("shippingOption", input.option_id)) throw notFound("Shipping option", input.option_id);
+  await changeCart(cartId, async (tx, cart) => {
+    const option = await tx.shippingOption.findUnique({ where: { id: input.option_id } });
+    if (!option) throw notFound("Shipping option", input.option_id);
+    if (option.regionId !== cart.regionId) {
+      throw notAllowed("The shipping option is not available in the cart's region", "shipping_option_not_in_region");
+    }
+    if (option.isReturn) throw notAllowed("A return shipping option cannot be used for a cart", "return_shipping_option");
+    if (!meetsSubtotalRequirements(option, cartTotals(cart).subtotal)) {
+      throw notAllowed("The Cart does not satisfy the shipping option's requirements", "shipping_requirements_not_met");
+    }
+    // One shipping profile, so one method per cart: choosing again replaces the choice.
+    await tx.shippingMethod.deleteMany({ where: { cartId } });
+    await tx.shippingMethod.create({
+      data: {
+        id: newId("shippingMethod"),
+        cartId,
+        shippingOptionId: option.id,
+        name: option.name,
+        price: option.amount,
+        dataJson: JSON.stringify(input.data ?? {}),
+      },
+    });
+  });
+  await syncPaymentSessions(cartId);
+  return retrieveCart(cartId);
+}

@@ -1,0 +1,11 @@
+// @ts-check
+/** @type {import("next").NextConfig} */
+const nextConfig = {
+  // Native and Node-only packages stay outside the server bundle.
+  serverExternalPackages: ["better-sqlite3", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "stripe"],
+  // A separate build folder lets the test run build once without touching a developer's .next.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  poweredByHeader: false,
+};
+
+export default nextConfig;
