@@ -53,7 +53,7 @@ async function answer<P>(handler: Handler<P>, input: RouteInput<P>): Promise<Sto
   return result instanceof JsonAnswer ? { status: result.status, body: result.body } : { status: 200, body: result };
 }
 
-export function storeRoute<P extends Record<string, string> = Record<string, never>>(handler: Handler<P>) {
+export function storeRoute<P extends Record<string, string | string[]> = Record<string, never>>(handler: Handler<P>) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
       const params = ((await context?.params) ?? {}) as P;

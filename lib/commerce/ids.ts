@@ -40,5 +40,5 @@ export function newId(kind: IdKind, now = Date.now()): string {
 
 /** True when the string could be an id of that kind; lets the API answer 404 without a query. */
 export function looksLikeId(kind: IdKind, value: string): boolean {
-  return value.startsWith(`${ID_PREFIXES[kind]}_`) && /^[a-z]+_[0-9A-Za-z]{1,64}$/.test(value);
+  return value.startsWith(`${ID_PREFIXES[kind]}_`) && /^[a-z]+_[0-9A-Za-z_]{1,64}$/.test(value);
 }

@@ -28,7 +28,7 @@ const sessionData = (session: SessionRow): ProviderData => parseJson(session.dat
 /** Turns a provider refusal into a 4xx the shopper can act on; anything else stays a bug. */
 export function providerFailure(error: unknown): never {
   if (error instanceof PaymentProviderError) {
-    throw new StoreError("payment_authorization_error", error.message, error.code);
+    throw new StoreError(error.code === "invalid_data" ? "invalid_data" : "payment_authorization_error", error.message, error.code);
   }
   throw error;
 }

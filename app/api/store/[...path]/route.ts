@@ -2,7 +2,7 @@
 import { storeRoute } from "@/lib/api/store-route";
 import { StoreError } from "@/lib/commerce/errors";
 
-const unknownRoute = storeRoute(async ({ request }) => {
+const unknownRoute = storeRoute<{ path: string[] }>(async ({ request }) => {
   throw new StoreError("not_found", `${request.method} ${new URL(request.url).pathname} is not a Store API route`);
 });
 

@@ -1,0 +1,45 @@
+// Payment provider webhooks: the provider tells us a payment was authorized or failed, e.g. a
+// shopper who paid and closed the tab. An authorization completes the cart through the same
+// exactly-once path as /complete, which asks the provider afresh, so duplicate and out-of-order
+// deliveries change nothing.
+import { db } from "../db/client";
+import { getPaymentProvider, isPaymentProviderInstalled } from "../payments/registry";
+import { PaymentProviderError } from "../payments/provider";
+import { completeCart } from "./complete-cart";
+import { invalidData, notFound, StoreError } from "./errors";
+import { looksLikeId } from "./ids";
+
+export type WebhookOutcome = { received: true; outcome: string };
+
+export async function handlePaymentWebhook(providerId: string, rawBody: string, headers: Headers): Promise<WebhookOutcome> {
+  if (!isPaymentProviderInstalled(providerId)) throw notFound("Payment provider", providerId);
+  const provider = getPaymentProvider(providerId);
+  if (!provider.parseWebhook) throw notFound("Webhook of payment provider", providerId);
+  const event = await provider.parseWebhook(rawBody, headers).catch((error: unknown) => {
+    if (error instanceof PaymentProviderError) throw invalidData(error.message, error.code);
+    throw error;
+  });
+
+  if (event.kind === "ignored") return { received: true, outcome: `ignored: ${event.reason}` };
+  if (!looksLikeId("cart", event.cartId)) return { received: true, outcome: "ignored: unknown cart" };
+
+  if (event.kind === "payment_failed") {
+    const paymentId = typeof event.data.id === "string" ? event.data.id : "";
+    const marked = await db().paymentSession.updateMany({
+      where: { cartId: event.cartId, providerId, dataJson: { contains: `"id":"${paymentId}"` }, cart: { completedAt: null } },
+      data: { status: "error", dataJson: JSON.stringify(event.data) },
+    });
+    return { received: true, outcome: marked.count ? "payment session marked as failed" : "ignored: no open session" };
+  }
+
+  try {
+    const result = await completeCart(event.cartId);
+    return { received: true, outcome: result.type === "order" ? `order ${result.data.id}` : `cart still ${result.payment_status}` };
+  } catch (error) {
+    // The cart cannot become an order (not ready, mismatched amount, sold out): retrying the
+    // delivery would not change that, so it is acknowledged and left for the merchant. A conflict
+    // (another completion in flight) is worth a retry, so it is passed on as a 409.
+    if (error instanceof StoreError && error.status !== 409) return { received: true, outcome: `not completed: ${error.message}` };
+    throw error;
+  }
+}
