@@ -18,7 +18,8 @@ import { parseArgs } from "node:util";
 const DEFAULT_API_VERSION = "2026-10-28.endive"; // what stripe@23.1.0 sends
 const MAX_BODY_BYTES = 1024 * 1024;
 const MAX_AMOUNT = 99_999_999; // Stripe's limit for an 8-digit amount
-const WEBHOOK_TIMEOUT_MS = 10_000;
+// A first request to a Next.js dev server compiles the route, which can take a while.
+const WEBHOOK_TIMEOUT_MS = 20_000;
 
 // ---------------------------------------------------------------------------
 // Test cards: the card number decides what happens at confirmation, as in test mode.
@@ -382,7 +383,7 @@ function postJson(url, headers, body, signal) {
 // ---------------------------------------------------------------------------
 
 class StripeEmulator {
-  constructor({ webhookUrl, webhookSecret, webhookMaxAttempts = 4, webhookRetryDelayMs = 100, log }) {
+  constructor({ webhookUrl, webhookSecret, webhookMaxAttempts = 5, webhookRetryDelayMs = 250, log }) {
     this.baseUrl = "";
     this.webhookUrl = webhookUrl;
     this.webhookSecret = webhookSecret;

@@ -385,7 +385,12 @@ describe("webhooks", () => {
   let answerWith; // lets a test decide how the receiver answers each delivery
   before(async () => {
     receiver = await startWebhookReceiver((delivery, count) => answerWith(delivery, count));
-    emulator = await startStripeEmulator({ webhookUrl: receiver.url, webhookSecret: WEBHOOK_SECRET, webhookRetryDelayMs: 20 });
+    emulator = await startStripeEmulator({
+      webhookUrl: receiver.url,
+      webhookSecret: WEBHOOK_SECRET,
+      webhookMaxAttempts: 4,
+      webhookRetryDelayMs: 20,
+    });
     stripe = stripeClient(emulator);
   });
   after(async () => {

@@ -1,0 +1,179 @@
+// `npm test`: every suite, in order, against the production build.
+//   1. unit      pure rules (totals, shipping requirements, status maps, …) and the Stripe emulator
+//   2. api       the Store API over real HTTP, on SQLite and on PostgreSQL, two app instances
+//                per database (rules must hold across processes), Stripe through the emulator
+//   3. e2e       Playwright journeys in Debian's Chromium against a fresh store
+// Stripe: offline through tests/stripe-emulator unless STRIPE_SECRET_KEY is set and
+// STRIPE_API_BASE is not, in which case the same suites run against real Stripe test mode.
+// Options: --suite unit|api|e2e (repeatable) runs only those suites.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { prepareDatabase } from "./prepare-database";
+import { startStoreInstance, stopStoreInstance, freePort, type StoreInstance } from "../tests/support/store-server";
+import { createPostgresDatabase, createSqliteDatabase, POSTGRES_ADMIN_URL, type TestDatabase } from "../tests/support/test-databases";
+
+const root = path.resolve(import.meta.dirname, "..");
+const requested = process.argv.flatMap((arg, index, all) => (all[index - 1] === "--suite" ? [arg] : []));
+const wants = (suite: string) => requested.length === 0 || requested.includes(suite);
+
+type Tally = { passed: number; failed: number; skipped: number };
+const tally: Tally = { passed: 0, failed: 0, skipped: 0 };
+const problems: string[] = [];
+
+function banner(text: string) {
+  console.log(`\n${"=".repeat(78)}\n${text}\n${"=".repeat(78)}`);
+}
+
+/** Runs a test command, echoing its output, and adds its closing counts to the tally. */
+async function runTests(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
+  banner(label);
+  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  const collect = (chunk: Buffer, stream: NodeJS.WriteStream) => {
+    output += chunk.toString();
+    stream.write(chunk);
+  };
+  child.stdout.on("data", (chunk: Buffer) => collect(chunk, process.stdout));
+  child.stderr.on("data", (chunk: Buffer) => collect(chunk, process.stderr));
+  const code = await new Promise<number>((resolve) => child.on("close", (exitCode) => resolve(exitCode ?? 1)));
+  const count = (pattern: RegExp) => [...output.matchAll(pattern)].reduce((sum, match) => sum + Number(match[1]), 0);
+  // node:test closes with "# pass N" / "# fail N" / "# skipped N"; Playwright with "N passed" etc.
+  const passed = count(/^# pass (\d+)$/gm) + count(/^\s+(\d+) passed/gm);
+  const failed = count(/^# fail (\d+)$/gm) + count(/^\s+(\d+) failed/gm);
+  const skipped = count(/^# skipped (\d+)$/gm) + count(/^\s+(\d+) skipped/gm);
+  tally.passed += passed;
+  tally.failed += failed;
+  tally.skipped += skipped;
+  if (code !== 0 || failed > 0) problems.push(`${label}: exit code ${code}, ${failed} failed`);
+  else if (passed === 0) problems.push(`${label}: ran no test`);
+}
+
+const testFiles = (folder: string, suffix: string) =>
+  fs.existsSync(path.join(root, folder))
+    ? fs.readdirSync(path.join(root, folder)).filter((file) => file.endsWith(suffix)).sort().map((file) => path.join(folder, file))
+    : [];
+
+// Piped (not a terminal), node:test reports in TAP, whose closing "# pass N" lines are counted.
+async function runNodeTests(label: string, files: string[], env: NodeJS.ProcessEnv = {}) {
+  await runTests(label, process.execPath, ["--import", "tsx", "--test", "--test-concurrency", "1", ...files], env);
+}
+
+type StripeSetup = { env: NodeJS.ProcessEnv; emulator: { url: string; close(): Promise<void> | void; setWebhookUrl(url: string): void } | null };
+
+const realStripe = Boolean(process.env.STRIPE_SECRET_KEY && !process.env.STRIPE_API_BASE);
+const WEBHOOK_SECRET = "whsec_test_offline_emulator";
+
+async function startStripe(): Promise<StripeSetup> {
+  if (realStripe) {
+    console.log("stripe: REAL Stripe test mode (STRIPE_SECRET_KEY set, STRIPE_API_BASE unset)");
+    return { env: {}, emulator: null };
+  }
+  const { startStripeEmulator } = await import("../tests/stripe-emulator/emulator.mjs");
+  const emulator = await startStripeEmulator({ port: await freePort(), webhookSecret: WEBHOOK_SECRET });
+  return {
+    emulator,
+    env: {
+      STRIPE_SECRET_KEY: "sk_test_emulator",
+      NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: "pk_test_emulator",
+      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      STRIPE_API_BASE: emulator.url,
+      STRIPE_EMULATOR_URL: emulator.url,
+    },
+  };
+}
+
+/** Migrates and seeds the database, starts the instances, runs fn, and always cleans up. */
+async function withStore(
+  database: TestDatabase,
+  instanceCount: number,
+  extraEnv: NodeJS.ProcessEnv,
+  fn: (instances: StoreInstance[], env: NodeJS.ProcessEnv) => Promise<void>,
+) {
+  const env = { ...extraEnv, DATABASE_URL: database.url };
+  const instances: StoreInstance[] = [];
+  const previousUrl = process.env.DATABASE_URL;
+  try {
+    process.env.DATABASE_URL = database.url;
+    await prepareDatabase({ quiet: true });
+    process.env.DATABASE_URL = previousUrl;
+    for (let index = 0; index < instanceCount; index++) {
+      const port = realStripe && index === 0 ? Number(process.env.STORE_TEST_PORT || 4100) : undefined;
+      instances.push(await startStoreInstance({ ...env, ...(port ? { PORT: String(port) } : {}) }, `${database.dialect}-${index + 1}`));
+    }
+    await fn(instances, env);
+  } finally {
+    process.env.DATABASE_URL = previousUrl;
+    await Promise.all(instances.map(stopStoreInstance));
+    await database.drop();
+  }
+}
+
+async function main() {
+  fs.rmSync(path.join(root, "test-results"), { recursive: true, force: true });
+  fs.mkdirSync(path.join(root, "test-results"), { recursive: true });
+
+  if (wants("unit")) {
+    await runNodeTests("unit tests", [...testFiles("tests/unit", ".test.ts"), ...testFiles("tests/stripe-emulator", ".test.mjs")]);
+  }
+
+  if (wants("api") || wants("e2e")) {
+    banner("production build (next build)");
+    const build = spawnSync(path.join(root, "node_modules/.bin/next"), ["build"], {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+
+  const stripe = wants("api") || wants("e2e") ? await startStripe() : null;
+  try {
+    if (wants("api") && stripe) {
+      const apiFiles = testFiles("tests/api", ".test.ts");
+      const databases: (TestDatabase | null)[] = [createSqliteDatabase("api"), await createPostgresDatabase("api")];
+      for (const database of databases) {
+        if (!database) {
+          const message = `SKIPPED: the PostgreSQL API suite. No server answered at ${POSTGRES_ADMIN_URL.replace(/\/\/[^@]*@/, "//")}; set TEST_POSTGRES_URL or start PostgreSQL to run it.`;
+          banner(`!!! ${message}`);
+          problems.push(message);
+          continue;
+        }
+        await withStore(database, 2, stripe.env, async (instances, env) => {
+          stripe.emulator?.setWebhookUrl(`${instances[0].url}/api/stripe/hooks`);
+          await runNodeTests(`API tests on ${database.dialect} (${instances.length} app instances)`, apiFiles, {
+            ...env,
+            STORE_URLS: instances.map((instance) => instance.url).join(","),
+            TEST_DIALECT: database.dialect,
+          });
+        });
+      }
+    }
+
+    if (wants("e2e") && stripe) {
+      await withStore(createSqliteDatabase("e2e"), 1, stripe.env, async ([instance], env) => {
+        stripe.emulator?.setWebhookUrl(`${instance.url}/api/stripe/hooks`);
+        await runTests("browser journeys (Playwright, Chromium)", path.join(root, "node_modules/.bin/playwright"), ["test"], {
+          ...env,
+          BASE_URL: instance.url,
+        });
+      });
+    }
+  } finally {
+    await stripe?.emulator?.close();
+  }
+
+  banner("summary");
+  for (const problem of problems) console.log(`  - ${problem}`);
+  console.log(`Summary: ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
+  const skippedSuite = problems.some((problem) => problem.startsWith("SKIPPED"));
+  const failed = problems.some((problem) => !problem.startsWith("SKIPPED")) || tally.failed > 0;
+  if (skippedSuite && process.env.CI) problems.push("CI must run every suite");
+  process.exit(failed || (skippedSuite && process.env.CI) ? 1 : 0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  console.log(`Summary: ${tally.passed} passed, ${tally.failed + 1} failed, ${tally.skipped} skipped`);
+  process.exit(1);
+});
