@@ -7,6 +7,13 @@
 // talks to this server unchanged: new Stripe(key, { host, port, protocol: "http" }).
 //
 // Node built-ins only. State lives in memory and dies with the process.
+//
+// Test cards (number, or payment_method token): 4242424242424242 / pm_card_visa succeeds
+// (requires_capture with capture_method=manual); 4000000000000002 / pm_card_chargeDeclined is
+// declined (402 card_declined); 4000002760003184 / pm_card_authenticationRequired needs 3-D Secure
+// (requires_action), finished by the emulator-only POST /v1/payment_intents/:id/_authenticate
+// with result=complete|fail. Webhook events: payment_intent.succeeded, .amount_capturable_updated,
+// .payment_failed, .canceled, .requires_action, signed as Stripe does.
 
 import { createServer, request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
@@ -60,6 +67,7 @@ const AUTHENTICATION_FAILURE_MESSAGE =
 const UPDATABLE_STATES = ["requires_payment_method", "requires_confirmation", "requires_action"];
 const CONFIRMABLE_STATES = UPDATABLE_STATES;
 const FINAL_STATES = ["succeeded", "canceled"];
+const CANCELABLE_STATES = [...UPDATABLE_STATES, "requires_capture", "processing"];
 const CAPTURE_METHODS = ["automatic", "automatic_async", "manual"];
 const CANCELLATION_REASONS = ["duplicate", "fraudulent", "requested_by_customer", "abandoned"];
 
@@ -94,6 +102,11 @@ const INTENT_UPDATE_PARAMS = [
 const PLAIN_UPDATE_FIELDS = [
   "description", "receipt_email", "setup_future_usage", "shipping", "statement_descriptor",
   "statement_descriptor_suffix", "payment_method_types", "payment_method_options", "transfer_group",
+];
+// Stripe.js adds its own telemetry fields (guid, muid, …) to the payment methods it creates.
+const PAYMENT_METHOD_CREATE_PARAMS = [
+  "type", "card", "billing_details", "metadata", "key", "expand",
+  "payment_user_agent", "guid", "muid", "sid", "time_on_page",
 ];
 const INTENT_CONFIRM_PARAMS = [
   "payment_method", "payment_method_data", "return_url", "receipt_email", "setup_future_usage",
@@ -650,10 +663,8 @@ class StripeEmulator {
     if (intent.status !== "requires_capture") throw unexpectedState(this.presentIntent(intent, ctx), ["requires_capture"], "capture");
     const amountToCapture = readInteger(ctx.params, "amount_to_capture") ?? intent.amount_capturable;
     if (amountToCapture > intent.amount_capturable) {
-      throw invalidRequest(400, `The amount to capture (${amountToCapture}) is greater than the amount capturable (${intent.amount_capturable}).`, {
-        code: "amount_too_large",
-        param: "amount_to_capture",
-      });
+      const message = `The amount to capture (${amountToCapture}) is greater than the amount capturable (${intent.amount_capturable}).`;
+      throw invalidRequest(400, message, { code: "amount_too_large", param: "amount_to_capture" });
     }
     intent.metadata = mergeMetadata(intent.metadata, ctx.params.metadata);
     intent.amount_received = amountToCapture;
@@ -668,7 +679,7 @@ class StripeEmulator {
     rejectUnknownParams(ctx.params, ["cancellation_reason", "expand"]);
     const intent = this.findIntent(ctx.id);
     if (FINAL_STATES.includes(intent.status)) {
-      throw unexpectedState(this.presentIntent(intent, ctx), ["requires_payment_method", "requires_capture", "requires_confirmation", "requires_action", "processing"], "cancel");
+      throw unexpectedState(this.presentIntent(intent, ctx), CANCELABLE_STATES, "cancel");
     }
     intent.cancellation_reason = readEnum(ctx.params, "cancellation_reason", CANCELLATION_REASONS) ?? null;
     intent.canceled_at = nowInSeconds();
@@ -794,7 +805,7 @@ class StripeEmulator {
   // ----- PaymentMethods -----
 
   createPaymentMethod(ctx) {
-    rejectUnknownParams(ctx.params, ["type", "card", "billing_details", "metadata", "key", "expand", "payment_user_agent", "guid", "muid", "sid", "time_on_page"]);
+    rejectUnknownParams(ctx.params, PAYMENT_METHOD_CREATE_PARAMS);
     const { paymentMethod } = this.storePaymentMethod(ctx.params);
     return structuredClone(paymentMethod);
   }
@@ -810,7 +821,8 @@ class StripeEmulator {
     const tokenCardNumber = TEST_PAYMENT_METHOD_TOKENS[idOrToken];
     // Like Stripe, a test token becomes a fresh PaymentMethod with its own pm_ id.
     if (tokenCardNumber) {
-      return this.storePaymentMethod({ type: "card", card: { number: tokenCardNumber, exp_month: "12", exp_year: String(new Date().getFullYear() + 5), cvc: "123" } });
+      const expYear = String(new Date().getFullYear() + 5);
+      return this.storePaymentMethod({ type: "card", card: { number: tokenCardNumber, exp_month: "12", exp_year: expYear, cvc: "123" } });
     }
     const record = this.paymentMethods.get(idOrToken);
     if (!record) throw noSuch("PaymentMethod", idOrToken, "payment_method");
@@ -942,7 +954,15 @@ class StripeEmulator {
 
   dispatchEvent(event) {
     if (!this.webhooksEnabled()) return Promise.resolve(undefined);
-    const delivery = { eventId: event.id, type: event.type, intentId: event.data.object.id, status: "pending", attempts: 0, responseStatus: null, error: null };
+    const delivery = {
+      eventId: event.id,
+      type: event.type,
+      intentId: event.data.object.id,
+      status: "pending", // → "delivered" | "failed"
+      attempts: 0,
+      responseStatus: null,
+      error: null,
+    };
     this.deliveries.push(delivery);
     const inFlight = this.deliver(event, delivery).finally(() => this.deliveriesInFlight.delete(inFlight));
     this.deliveriesInFlight.add(inFlight);
@@ -955,7 +975,8 @@ class StripeEmulator {
       delivery.attempts += 1;
       try {
         // Each attempt is signed afresh, as Stripe does, so the timestamp stays within tolerance.
-        const status = await postJson(this.webhookUrl, { "stripe-signature": signWebhookPayload(payload, this.webhookSecret) }, payload, this.shutdown.signal);
+        const signature = signWebhookPayload(payload, this.webhookSecret);
+        const status = await postJson(this.webhookUrl, { "stripe-signature": signature }, payload, this.shutdown.signal);
         delivery.responseStatus = status;
         if (status >= 200 && status < 300) {
           delivery.status = "delivered";
