@@ -14,6 +14,7 @@ import { startStoreInstance, stopStoreInstance, freePort, type StoreInstance } f
 import { createPostgresDatabase, createSqliteDatabase, POSTGRES_ADMIN_URL, type TestDatabase } from "../tests/support/test-databases";
 
 const root = path.resolve(import.meta.dirname, "..");
+type Env = Record<string, string | undefined>;
 const requested = process.argv.flatMap((arg, index, all) => (all[index - 1] === "--suite" ? [arg] : []));
 const wants = (suite: string) => requested.length === 0 || requested.includes(suite);
 
@@ -26,7 +27,7 @@ function banner(text: string) {
 }
 
 /** Runs a test command, echoing its output, and adds its closing counts to the tally. */
-async function runTests(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
+async function runTests(label: string, command: string, args: string[], env: Env = {}): Promise<void> {
   banner(label);
   const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
@@ -55,11 +56,11 @@ const testFiles = (folder: string, suffix: string) =>
     : [];
 
 // Piped (not a terminal), node:test reports in TAP, whose closing "# pass N" lines are counted.
-async function runNodeTests(label: string, files: string[], env: NodeJS.ProcessEnv = {}) {
+async function runNodeTests(label: string, files: string[], env: Env = {}) {
   await runTests(label, process.execPath, ["--import", "tsx", "--test", "--test-concurrency", "1", ...files], env);
 }
 
-type StripeSetup = { env: NodeJS.ProcessEnv; emulator: { url: string; close(): Promise<void> | void; setWebhookUrl(url: string): void } | null };
+type StripeSetup = { env: Env; emulator: { url: string; close(): Promise<void> | void; setWebhookUrl(url: string): void } | null };
 
 const realStripe = Boolean(process.env.STRIPE_SECRET_KEY && !process.env.STRIPE_API_BASE);
 const WEBHOOK_SECRET = "whsec_test_offline_emulator";
@@ -87,8 +88,8 @@ async function startStripe(): Promise<StripeSetup> {
 async function withStore(
   database: TestDatabase,
   instanceCount: number,
-  extraEnv: NodeJS.ProcessEnv,
-  fn: (instances: StoreInstance[], env: NodeJS.ProcessEnv) => Promise<void>,
+  extraEnv: Env,
+  fn: (instances: StoreInstance[], env: Env) => Promise<void>,
 ) {
   const env = { ...extraEnv, DATABASE_URL: database.url };
   const instances: StoreInstance[] = [];

@@ -16,10 +16,11 @@ describe("the seed guide's checkout through medusa-js (manual provider)", () => 
     const { products } = await medusa.products.list({ region_id: europe.id });
     const tee = products.find((product) => product.handle === "organic-cotton-tee")!;
     const variant = tee.variants.find((candidate) => candidate.id === VARIANTS.teeSmallWhite)!;
+    const variantId = variant.id!;
     assert.equal((variant as unknown as { calculated_price: number }).calculated_price, 2500);
 
     let { cart } = await medusa.carts.create({ region_id: europe.id });
-    ({ cart } = await medusa.carts.lineItems.create(cart.id, { variant_id: variant.id, quantity: 1 }));
+    ({ cart } = await medusa.carts.lineItems.create(cart.id, { variant_id: variantId, quantity: 1 }));
 
     // Initializing the checkout
     ({ cart } = await medusa.carts.createPaymentSessions(cart.id));
@@ -38,7 +39,7 @@ describe("the seed guide's checkout through medusa-js (manual provider)", () => 
     const { shipping_options } = await medusa.shippingOptions.listCartOptions(cart.id);
     const names = shipping_options.map((option) => option.name);
     assert.deepEqual(names, ["Standard Shipping", "Express Shipping"]);
-    ({ cart } = await medusa.carts.addShippingMethod(cart.id, { option_id: shipping_options[0].id }));
+    ({ cart } = await medusa.carts.addShippingMethod(cart.id, { option_id: shipping_options[0].id! }));
     assert.equal(cart.shipping_total, 495);
     assert.equal(cart.subtotal, 2500);
     assert.equal(cart.tax_total, 500 + 99);
@@ -56,7 +57,7 @@ describe("the seed guide's checkout through medusa-js (manual provider)", () => 
     assert.equal(order.email, "lebron@james.com");
     assert.ok(Number.isInteger(order.display_id) && order.display_id > 0);
     assert.equal(order.items.length, 1);
-    assert.equal(order.items[0].variant_id, variant.id);
+    assert.equal(order.items[0].variant_id, variantId);
     assert.equal(order.items[0].unit_price, 2500);
     assert.equal(order.payments[0].amount, cart.total);
     assert.equal(order.payments[0].provider_id, "manual");

@@ -78,40 +78,56 @@ const FIELDS_UPDATABLE_IN_ANY_STATE = ["metadata", "description", "receipt_email
 // Fields Stripe returns when the intent is fetched with a publishable key + client_secret.
 // Metadata and customer are deliberately absent, as in Stripe.
 const CLIENT_VISIBLE_INTENT_FIELDS = [
-  "id", "object", "amount", "amount_details", "automatic_payment_methods", "canceled_at",
+  "id", "object", "allowed_payment_method_types", "amount", "amount_details", "automatic_payment_methods", "canceled_at",
   "cancellation_reason", "capture_method", "client_secret", "confirmation_method", "created",
   "currency", "description", "last_payment_error", "livemode", "next_action", "payment_method",
   "payment_method_types", "processing", "receipt_email", "setup_future_usage", "shipping", "status",
 ];
 
+// Parameter names as stripe@23.1.0 declares them (PaymentIntentCreateParams etc.), plus the
+// older `payment_method_types`. Anything else is refused with parameter_unknown, as Stripe does,
+// so a misspelt parameter fails here rather than only against real Stripe.
 const INTENT_CREATE_PARAMS = [
-  "amount", "currency", "capture_method", "payment_method_types", "metadata", "description",
-  "receipt_email", "customer", "confirm", "payment_method", "payment_method_data",
-  "setup_future_usage", "shipping", "statement_descriptor", "statement_descriptor_suffix",
-  "automatic_payment_methods", "payment_method_options", "return_url", "off_session",
-  "error_on_requires_action", "transfer_group", "on_behalf_of", "confirmation_method",
-  "use_stripe_sdk", "expand",
+  "amount", "currency", "allowed_payment_method_types", "amount_details", "application_fee_amount",
+  "automatic_payment_methods", "capture_method", "confirm", "confirmation_method", "confirmation_token",
+  "customer", "customer_account", "description", "error_on_requires_action",
+  "excluded_payment_method_types", "expand", "hooks", "mandate", "mandate_data", "metadata",
+  "off_session", "on_behalf_of", "payment_details", "payment_method", "payment_method_configuration",
+  "payment_method_data", "payment_method_options", "payment_method_types", "radar_options",
+  "receipt_email", "return_url", "setup_future_usage", "shipping", "statement_descriptor",
+  "statement_descriptor_suffix", "transfer_data", "transfer_group", "use_stripe_sdk",
 ];
 const INTENT_UPDATE_PARAMS = [
-  "amount", "currency", "capture_method", "payment_method_types", "metadata", "description",
-  "receipt_email", "customer", "payment_method", "setup_future_usage", "shipping",
-  "statement_descriptor", "statement_descriptor_suffix", "payment_method_options",
-  "transfer_group", "expand",
+  "allowed_payment_method_types", "amount", "amount_details", "application_fee_amount",
+  "capture_method", "currency", "customer", "customer_account", "description",
+  "excluded_payment_method_types", "expand", "hooks", "metadata", "payment_details",
+  "payment_method", "payment_method_configuration", "payment_method_data", "payment_method_options",
+  "payment_method_types", "receipt_email", "setup_future_usage", "shipping", "statement_descriptor",
+  "statement_descriptor_suffix", "transfer_data", "transfer_group",
+];
+// Stripe.js sends client_secret and, without an Authorization header, its key as `key`.
+const INTENT_CONFIRM_PARAMS = [
+  "allowed_payment_method_types", "amount_details", "amount_to_confirm", "capture_method",
+  "confirmation_token", "error_on_requires_action", "excluded_payment_method_types", "expand",
+  "hooks", "mandate", "mandate_data", "off_session", "payment_details", "payment_method",
+  "payment_method_data", "payment_method_options", "radar_options", "receipt_email", "return_url",
+  "setup_future_usage", "shipping", "use_stripe_sdk", "client_secret", "key",
+];
+const INTENT_CAPTURE_PARAMS = [
+  "amount_details", "amount_to_capture", "application_fee_amount", "expand", "final_capture",
+  "hooks", "metadata", "payment_details", "statement_descriptor", "statement_descriptor_suffix",
+  "transfer_data",
 ];
 // Update fields stored as given (an empty string unsets them, as in Stripe).
 const PLAIN_UPDATE_FIELDS = [
   "description", "receipt_email", "setup_future_usage", "shipping", "statement_descriptor",
-  "statement_descriptor_suffix", "payment_method_types", "payment_method_options", "transfer_group",
+  "statement_descriptor_suffix", "payment_method_options", "transfer_group",
+  "excluded_payment_method_types",
 ];
 // Stripe.js adds its own telemetry fields (guid, muid, …) to the payment methods it creates.
 const PAYMENT_METHOD_CREATE_PARAMS = [
   "type", "card", "billing_details", "metadata", "key", "expand",
   "payment_user_agent", "guid", "muid", "sid", "time_on_page",
-];
-const INTENT_CONFIRM_PARAMS = [
-  "payment_method", "payment_method_data", "return_url", "receipt_email", "setup_future_usage",
-  "shipping", "off_session", "error_on_requires_action", "payment_method_options",
-  "capture_method", "use_stripe_sdk", "mandate_data", "client_secret", "key", "expand",
 ];
 
 // ---------------------------------------------------------------------------
@@ -257,6 +273,18 @@ function readEnum(params, name, allowed) {
     throw invalidRequest(400, `Invalid ${name}: must be one of ${allowed.join(", ")}`, { param: name });
   }
   return raw;
+}
+
+// This API version takes `allowed_payment_method_types`; older ones `payment_method_types`.
+// The intent reports the effective list in `payment_method_types` either way.
+function readPaymentMethodTypes(params, defaults) {
+  const given = params.allowed_payment_method_types ?? params.payment_method_types;
+  if (given === undefined) return defaults;
+  const name = params.allowed_payment_method_types ? "allowed_payment_method_types" : "payment_method_types";
+  if (!Array.isArray(given) || given.length === 0) {
+    throw invalidRequest(400, "Invalid array", { code: "parameter_invalid_empty", param: name });
+  }
+  return { allowed_payment_method_types: params.allowed_payment_method_types ?? null, payment_method_types: given };
 }
 
 // Stripe merges metadata on update; an empty value removes a key, `metadata=""` clears all.
@@ -577,7 +605,9 @@ class StripeEmulator {
       created: nowInSeconds(),
       currency: readCurrency(params, { required: true }),
       customer: this.readCustomerId(params),
+      customer_account: null,
       description: params.description ?? null,
+      excluded_payment_method_types: params.excluded_payment_method_types ?? null,
       last_payment_error: null,
       latest_charge: null,
       livemode: false,
@@ -586,9 +616,10 @@ class StripeEmulator {
       on_behalf_of: params.on_behalf_of ?? null,
       payment_method: null,
       payment_method_options: params.payment_method_options ?? {},
-      payment_method_types: params.payment_method_types ?? ["card"],
+      ...readPaymentMethodTypes(params, { allowed_payment_method_types: null, payment_method_types: ["card"] }),
       processing: null,
       receipt_email: params.receipt_email ?? null,
+      review: null,
       setup_future_usage: params.setup_future_usage ?? null,
       shipping: params.shipping ?? null,
       source: null,
@@ -634,6 +665,7 @@ class StripeEmulator {
     for (const field of PLAIN_UPDATE_FIELDS) {
       if (params[field] !== undefined) changes[field] = params[field] === "" ? null : params[field];
     }
+    Object.assign(changes, readPaymentMethodTypes(params, {}));
     for (const [field, value] of Object.entries(changes)) {
       if (value !== undefined) intent[field] = value;
     }
@@ -658,7 +690,7 @@ class StripeEmulator {
 
   capturePaymentIntent(ctx) {
     requireSecretKey(ctx);
-    rejectUnknownParams(ctx.params, ["amount_to_capture", "metadata", "statement_descriptor", "expand"]);
+    rejectUnknownParams(ctx.params, INTENT_CAPTURE_PARAMS);
     const intent = this.findIntent(ctx.id);
     if (intent.status !== "requires_capture") throw unexpectedState(this.presentIntent(intent, ctx), ["requires_capture"], "capture");
     const amountToCapture = readInteger(ctx.params, "amount_to_capture") ?? intent.amount_capturable;

@@ -87,7 +87,7 @@ describe("payment intents through the stripe client", () => {
     stripe.paymentIntents.create({ amount: 2000, currency: "usd", metadata: { resource_id: "cart_1" }, ...params });
 
   test("create answers a Stripe-shaped intent awaiting a payment method", async () => {
-    const intent = await createIntent({ payment_method_types: ["card"], description: "Order", receipt_email: "a@b.co" });
+    const intent = await createIntent({ allowed_payment_method_types: ["card"], description: "Order", receipt_email: "a@b.co" });
     assert.match(intent.id, /^pi_\w+$/);
     assert.equal(intent.object, "payment_intent");
     assert.equal(intent.status, "requires_payment_method");
@@ -96,12 +96,19 @@ describe("payment intents through the stripe client", () => {
     assert.equal(intent.capture_method, "automatic_async");
     assert.equal(intent.client_secret.startsWith(`${intent.id}_secret_`), true);
     assert.deepEqual(intent.metadata, { resource_id: "cart_1" });
+    assert.deepEqual(intent.allowed_payment_method_types, ["card"]);
     assert.deepEqual(intent.payment_method_types, ["card"]);
     assert.equal(intent.livemode, false);
     assert.equal(intent.amount_received, 0);
     assert.equal(intent.description, "Order");
     assert.equal(intent.receipt_email, "a@b.co");
     assert.equal(emulator.intents.get(intent.id).amount, 2000);
+  });
+
+  test("the older payment_method_types parameter is accepted too", async () => {
+    const intent = await createIntent({ payment_method_types: ["card"] });
+    assert.deepEqual(intent.payment_method_types, ["card"]);
+    assert.equal(intent.allowed_payment_method_types, null);
   });
 
   test("visa with automatic capture succeeds and receives the full amount", async () => {

@@ -31,7 +31,7 @@ export async function waitForHealth(url: string, timeoutMs = 60_000): Promise<vo
   throw new Error(`the store at ${url} did not become healthy within ${timeoutMs} ms`);
 }
 
-export async function startStoreInstance(env: NodeJS.ProcessEnv, logName: string): Promise<StoreInstance> {
+export async function startStoreInstance(env: Record<string, string | undefined>, logName: string): Promise<StoreInstance> {
   const port = await freePort();
   const logFile = path.join(root, "test-results", "logs", `${logName}.log`);
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
