@@ -11,14 +11,34 @@ export type Db = SqliteClient;
 export type DbTransaction = Prisma.TransactionClient;
 export { Prisma };
 
+// DATABASE_QUERY_EVENTS=1 makes the client report each query to onDatabaseQuery listeners
+// (the benchmark counts them); off by default, as event emission costs a little per query.
+const queryEvents = process.env.DATABASE_QUERY_EVENTS === "1";
+const queryListeners = new Set<(query: string) => void>();
+
+export function onDatabaseQuery(listener: (query: string) => void): () => void {
+  if (!queryEvents) throw new Error("Set DATABASE_QUERY_EVENTS=1 before the client is created to observe queries");
+  queryListeners.add(listener);
+  return () => queryListeners.delete(listener);
+}
+
 function createClient(target: DatabaseTarget): Db {
+  const log = queryEvents ? [{ emit: "event" as const, level: "query" as const }] : undefined;
+  let client: Db;
   if (target.dialect === "sqlite") {
     // timeout: how long a writer waits for another process's write lock (SQLite busy_timeout).
     const adapter = new PrismaBetterSqlite3({ url: target.filePath, timeout: 10_000 });
-    return new SqliteClient({ adapter });
+    client = new SqliteClient({ adapter, log }) as Db;
+  } else {
+    const adapter = new PrismaPg({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    client = new PostgresClient({ adapter, log }) as unknown as Db;
   }
-  const adapter = new PrismaPg({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-  return new PostgresClient({ adapter }) as unknown as Db;
+  if (queryEvents) {
+    (client as unknown as { $on(event: "query", fn: (event: { query: string }) => void): void }).$on("query", (event) => {
+      for (const listener of queryListeners) listener(event.query);
+    });
+  }
+  return client;
 }
 
 const globalForDb = globalThis as unknown as { storeDb?: { client: Db; target: DatabaseTarget } };
