@@ -8,15 +8,16 @@
 //      conditional update, number the order, create it with its payment, attach lines and
 //      shipping to it. Any step failing undoes them all.
 //   6. a concurrent completion that won (unique cart id or claim lost) → answer with its order
-//   7. stock ran out between authorization and now → release the payment at the provider
+//   7. stock ran out, or the provider holds another amount → the payment is given back (cancelled
+//      or refunded) and the session is replaced by a fresh one, so the shopper can pay again
 import { db, isUniqueConstraintError, type DbTransaction } from "../db/client";
 import { getPaymentProvider } from "../payments/registry";
-import type { ProviderData } from "../payments/provider";
+import { PaymentProviderError, type PaymentProvider, type ProviderData } from "../payments/provider";
 import { loadCart } from "./cart";
 import { conflict, notAllowed, StoreError } from "./errors";
 import { newId } from "./ids";
 import { findOrderOfCart } from "./orders";
-import { paymentContext, providerFailure, sessionData } from "./payment-sessions";
+import { paymentContext, providerFailure, replacePaymentSession, sessionData } from "./payment-sessions";
 import type { CartRow } from "./queries";
 import { cartTotals, serializeCart, type StoreCart, type StoreOrder } from "./serialize";
 
@@ -33,7 +34,11 @@ export async function completeCart(cartId: string): Promise<CompletionResult> {
   const session = assertReadyToComplete(cart);
   const context = paymentContext(cart, session.id);
   const provider = getPaymentProvider(session.providerId);
-  const authorization = await provider.authorizePayment(sessionData(session), context).catch(providerFailure);
+  const authorization = await provider.authorizePayment(sessionData(session), context).catch(async (error: unknown) => {
+    // The provider released a payment for the wrong amount itself; the shopper needs a new one.
+    if (error instanceof PaymentProviderError && error.code === "amount_mismatch") await replaceSessionQuietly(cart, session);
+    return providerFailure(error);
+  });
 
   if (authorization.status !== "authorized") {
     await recordSessionStatus(cart, session.id, authorization.status, authorization.data);
@@ -49,11 +54,28 @@ export async function completeCart(cartId: string): Promise<CompletionResult> {
       throw conflict("The cart changed while it was being completed; review it and try again");
     }
     if (error instanceof StoreError && error.code === "insufficient_inventory") {
-      await provider.cancelPayment(authorization.data).catch(() => undefined);
+      await givePaymentBack(provider, authorization.data);
+      await replaceSessionQuietly(cart, session);
     }
     throw error;
   }
   return existingOrder(cartId);
+}
+
+/** Cancels an authorization, or refunds a payment already captured. */
+async function givePaymentBack(provider: PaymentProvider, data: ProviderData) {
+  try {
+    if (provider.isCaptured(data)) await provider.refundPayment(data);
+    else await provider.cancelPayment(data);
+  } catch (error) {
+    console.error(`complete-cart: could not give back a ${provider.id} payment; the merchant must`, error);
+  }
+}
+
+async function replaceSessionQuietly(cart: CartRow, session: CartRow["paymentSessions"][number]) {
+  await replacePaymentSession(cart, session).catch((error: unknown) => {
+    console.error("complete-cart: could not replace the payment session", error);
+  });
 }
 
 async function existingOrder(cartId: string): Promise<CompletionResult> {

@@ -146,17 +146,22 @@ export async function refreshPaymentSession(cartId: string, providerId: string):
   const cart = await loadCart(cartId);
   if (cart.completedAt) throw notAllowed(`Cart ${cartId} is completed and can no longer be changed`, "cart_completed");
   assertCartCanPay(cart);
-  const session = findSession(cart, providerId);
+  await replacePaymentSession(cart, findSession(cart, providerId));
+  return retrieveCart(cartId);
+}
+
+/** A new session (and provider payment) for the current total takes the old one's place. */
+export async function replacePaymentSession(cart: CartRow, session: SessionRow): Promise<void> {
   const freshId = newId("paymentSession");
-  const started = await initiate(cart, providerId, freshId);
+  const started = await initiate(cart, session.providerId, freshId);
   await cancelAtProvider(session);
-  await changeCart(cartId, async (tx) => {
+  await changeCart(cart.id, async (tx) => {
     await tx.paymentSession.delete({ where: { id: session.id } });
     await tx.paymentSession.create({
       data: {
         id: freshId,
-        cartId,
-        providerId,
+        cartId: cart.id,
+        providerId: session.providerId,
         isSelected: session.isSelected,
         isInitiated: true,
         status: "pending",
@@ -165,7 +170,6 @@ export async function refreshPaymentSession(cartId: string, providerId: string):
       },
     });
   });
-  return retrieveCart(cartId);
 }
 
 export async function deletePaymentSession(cartId: string, providerId: string): Promise<StoreCart> {

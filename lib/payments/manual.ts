@@ -38,6 +38,10 @@ export const manualPaymentProvider: PaymentProvider = {
     return { ...data, status: "canceled" };
   },
 
+  async refundPayment(data) {
+    return { ...data, status: "refunded" };
+  },
+
   async capturePayment(data) {
     return { ...data, status: "captured" };
   },

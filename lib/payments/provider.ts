@@ -52,6 +52,8 @@ export interface PaymentProvider {
    */
   authorizePayment(data: ProviderData, context: PaymentContext): Promise<AuthorizationResult>;
   cancelPayment(data: ProviderData): Promise<ProviderData>;
+  /** Gives a captured payment back in full (e.g. paid, but the stock ran out before the order). */
+  refundPayment(data: ProviderData): Promise<ProviderData>;
   capturePayment(data: ProviderData): Promise<ProviderData>;
   /** True when an authorized payment is already captured (e.g. Stripe automatic capture). */
   isCaptured(data: ProviderData): boolean;

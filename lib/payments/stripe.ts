@@ -114,8 +114,9 @@ export function createStripeProvider(config: StripeConfig): PaymentProvider {
       const intent = await retrieve(data);
       const status = paymentSessionStatusOfIntent(intent.status);
       if (status === "authorized" && (intent.amount !== context.amount || intent.currency !== context.currencyCode)) {
-        // Paid for something other than this cart: refuse, and release it if nothing was taken yet.
+        // Paid for something other than this cart: refuse, and give the money back.
         if (intent.status === "requires_capture") await stripe.paymentIntents.cancel(intent.id).catch(() => undefined);
+        else await stripe.refunds.create({ payment_intent: intent.id }).catch(() => undefined);
         throw new PaymentProviderError(
           `The payment was authorized for ${intent.amount} ${intent.currency} but the cart total is ${context.amount} ${context.currencyCode}`,
           "amount_mismatch",
@@ -131,6 +132,11 @@ export function createStripeProvider(config: StripeConfig): PaymentProvider {
         throw new PaymentProviderError("A captured payment cannot be canceled; refund it instead", "payment_already_captured");
       }
       return asData(await stripe.paymentIntents.cancel(current.id).catch(stripeFailure));
+    },
+
+    async refundPayment(data) {
+      await stripe.refunds.create({ payment_intent: intentId(data) }).catch(stripeFailure);
+      return asData(await retrieve(data));
     },
 
     async capturePayment(data) {

@@ -434,6 +434,7 @@ class StripeEmulator {
     this.intents = new Map();
     this.paymentMethods = new Map(); // id → { paymentMethod, behavior }
     this.customers = new Map();
+    this.refunds = new Map();
     this.events = [];
     this.deliveries = [];
     this.deliveriesInFlight = new Set();
@@ -449,6 +450,8 @@ class StripeEmulator {
       ["POST", "/v1/payment_intents/:id/_authenticate", this.authenticatePaymentIntent],
       ["POST", "/v1/payment_methods", this.createPaymentMethod],
       ["GET", "/v1/payment_methods/:id", this.retrievePaymentMethod],
+      ["POST", "/v1/refunds", this.createRefund],
+      ["GET", "/v1/refunds/:id", this.retrieveRefund],
       ["POST", "/v1/customers", this.createCustomer],
       ["GET", "/v1/customers/:id", this.retrieveCustomer],
       ["GET", "/v1/events/:id", this.retrieveEvent],
@@ -720,6 +723,43 @@ class StripeEmulator {
     intent.status = "canceled";
     this.queueEvent(ctx, "payment_intent.canceled", intent);
     return this.presentIntent(intent, ctx);
+  }
+
+  /** A refund of a succeeded PaymentIntent, in full or in part (never more than was received). */
+  createRefund(ctx) {
+    requireSecretKey(ctx);
+    rejectUnknownParams(ctx.params, ["payment_intent", "amount", "reason", "metadata", "expand"]);
+    if (!ctx.params.payment_intent) throw invalidRequest(400, "Missing required param: payment_intent.", { code: "parameter_missing", param: "payment_intent" });
+    const intent = this.findIntent(String(ctx.params.payment_intent));
+    if (intent.status !== "succeeded") {
+      throw invalidRequest(400, `This PaymentIntent (${intent.id}) does not have a successful charge to refund.`, { code: "charge_not_refundable" });
+    }
+    const alreadyRefunded = [...this.refunds.values()].filter((refund) => refund.payment_intent === intent.id).reduce((sum, refund) => sum + refund.amount, 0);
+    const remaining = intent.amount_received - alreadyRefunded;
+    const amount = readInteger(ctx.params, "amount") ?? remaining;
+    if (amount > remaining) {
+      throw invalidRequest(400, `Refund amount (${amount}) is greater than unrefunded amount on charge (${remaining}).`, { code: "amount_too_large", param: "amount" });
+    }
+    const refund = {
+      id: newId("re"),
+      object: "refund",
+      amount,
+      currency: intent.currency,
+      payment_intent: intent.id,
+      reason: ctx.params.reason ?? null,
+      metadata: mergeMetadata({}, ctx.params.metadata),
+      status: "succeeded",
+      created: nowInSeconds(),
+    };
+    this.refunds.set(refund.id, refund);
+    return refund;
+  }
+
+  retrieveRefund(ctx) {
+    requireSecretKey(ctx);
+    const refund = this.refunds.get(ctx.id);
+    if (!refund) throw invalidRequest(404, `No such refund: '${ctx.id}'`, { code: "resource_missing", param: "id" });
+    return refund;
   }
 
   /** Emulator-only: finishes the 3-D Secure challenge the Stripe.js stand-in shows. */
@@ -1113,6 +1153,7 @@ export async function startStripeEmulator({
     url: emulator.baseUrl,
     port: actualPort,
     intents: emulator.intents,
+    refunds: emulator.refunds,
     events: emulator.events,
     deliveries: emulator.deliveries,
     setWebhookUrl(url, secret = emulator.webhookSecret) {

@@ -1,0 +1,22 @@
+// Server components call the same HTTP API the browser does, at this request's own origin, so
+// the storefront has one way to read the store whether it renders on the server or the client.
+import { headers } from "next/headers";
+import { createStoreClient, type StoreClient } from "./client";
+
+/** An absolute base for this request, e.g. http://127.0.0.1:3100/api. */
+async function requestOrigin(): Promise<string> {
+  // Read at request time (a computed name, so the build never inlines it): lets a deployment
+  // point the server at an internal address instead of its public one.
+  const configured = process.env[["STORE", "API", "INTERNAL", "URL"].join("_")];
+  if (configured) return configured.replace(/\/+$/, "");
+  const incoming = await headers();
+  const host = incoming.get("host");
+  if (!host) throw new Error("Cannot reach the Store API: the request has no Host header");
+  const forwardedProto = incoming.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  const proto = forwardedProto === "https" ? "https" : "http";
+  return `${proto}://${host}`;
+}
+
+export async function serverStoreClient(): Promise<StoreClient> {
+  return createStoreClient({ baseUrl: `${await requestOrigin()}/api`, maxRetries: 1 });
+}
