@@ -11,6 +11,10 @@ export type StoredResponse = { status: number; body: unknown };
 
 /** After this long a key whose request never finished (a crashed process) may run again. */
 const LOCK_TIMEOUT_MS = 30_000;
+/** Clients retry within seconds or minutes; after a day a key is forgotten. */
+const KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;
+/** About one new key in this many also sweeps out expired ones, so no job is needed for it. */
+const SWEEP_EVERY = 200;
 
 export function hashRequest(scope: string, body: string): string {
   return createHash("sha256").update(scope).update("\n").update(body).digest("hex");
@@ -53,6 +57,9 @@ async function storeResponse(id: string, response: StoredResponse) {
 async function acquireKey(request: { key: string; scope: string; requestHash: string }): Promise<string | StoredResponse> {
   const now = new Date();
   const id = newId("idempotencyKey");
+  if (Math.random() * SWEEP_EVERY < 1) {
+    await db().idempotencyKey.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - KEY_LIFETIME_MS) } } });
+  }
   try {
     await db().idempotencyKey.create({ data: { id, key: request.key, scope: request.scope, requestHash: request.requestHash, lockedAt: now } });
     return id;
