@@ -1,7 +1,7 @@
 // Every bad input answers with a clear 4xx {type, message, code?} and changes nothing.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { ADDRESS_DE, api, createCart, expectOk, readyCart, VARIANTS } from "../support/store-api";
+import { ADDRESS_DE, api, createCart, expectOk, readyCart, STORE_URLS, VARIANTS } from "../support/store-api";
 import { disconnectDb, setStock } from "../support/test-db";
 
 type Case = {
@@ -77,6 +77,12 @@ describe("bad input answers 4xx and changes nothing", () => {
       assert.deepEqual(afterwards.body, before.body, "the cart is unchanged");
     });
   }
+
+  test("a method the Store API does not use answers 405 JSON", async () => {
+    const response = await fetch(`${STORE_URLS[0]}/api/store/carts/${cartId}`, { method: "PUT", body: "{}" });
+    assert.equal(response.status, 405);
+    assert.equal((await response.json()).code, "method_not_allowed");
+  });
 
   test("any change to a completed cart is refused and changes nothing", async () => {
     const cart = await readyCart({ items: [{ variant_id: VARIANTS.tote, quantity: 1 }] });
