@@ -102,8 +102,12 @@ export async function setPaymentSession(cartId: string, providerId: string): Pro
   const existing = cart.paymentSessions.find((session) => session.providerId === providerId);
   const previous = cart.paymentSessions.filter((session) => session.isSelected && session.providerId !== providerId);
 
-  const sessionId = existing?.id ?? newId("paymentSession");
-  const started = existing?.isInitiated ? null : await initiate(cart, providerId, sessionId);
+  // A session that is not initiated (never, or its payment was cancelled when the shopper chose
+  // another provider) starts over under a new id: providers derive idempotency keys from the id,
+  // so reusing it would bring back the cancelled payment.
+  const kept = existing?.isInitiated ? existing : null;
+  const sessionId = kept?.id ?? newId("paymentSession");
+  const started = kept ? null : await initiate(cart, providerId, sessionId);
   await Promise.all(previous.map(cancelAtProvider));
 
   await changeCart(cartId, async (tx) => {
@@ -116,8 +120,11 @@ export async function setPaymentSession(cartId: string, providerId: string): Pro
     const fields = started
       ? { isSelected: true, isInitiated: true, status: "pending", amount: started.amount, dataJson: JSON.stringify(started.data) }
       : { isSelected: true };
-    if (existing) await tx.paymentSession.update({ where: { id: existing.id }, data: fields });
-    else await tx.paymentSession.create({ data: { id: sessionId, cartId, providerId, amount: 0, status: "pending", ...fields } });
+    if (kept) await tx.paymentSession.update({ where: { id: kept.id }, data: fields });
+    else {
+      if (existing) await tx.paymentSession.delete({ where: { id: existing.id } });
+      await tx.paymentSession.create({ data: { id: sessionId, cartId, providerId, amount: 0, status: "pending", ...fields } });
+    }
   });
   await syncPaymentSessions(cartId);
   return retrieveCart(cartId);
