@@ -6,6 +6,8 @@ const nextConfig = {
   // A separate build folder lets the test run build once without touching a developer's .next.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // `next dev` opened at 127.0.0.1 (as the tests and many developers do) keeps hot reload working.
+  allowedDevOrigins: ["127.0.0.1"],
 };
 
 export default nextConfig;

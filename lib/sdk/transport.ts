@@ -36,7 +36,14 @@ function queryString(query: Query | undefined): string {
 }
 
 export function newIdempotencyKey(): string {
-  return globalThis.crypto.randomUUID();
+  if (typeof globalThis.crypto.randomUUID === "function") return globalThis.crypto.randomUUID();
+  // randomUUID exists only in secure contexts (https, localhost); a store opened over plain http
+  // on a LAN address still gets a version-4 UUID from getRandomValues.
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { CheckoutFlow } from "@/components/checkout/checkout-flow";
+import { serverStoreClient } from "@/lib/sdk/server-client";
+import { getStorefrontSession } from "@/lib/sdk/storefront-session";
+
+export const metadata: Metadata = { title: "Checkout" };
+
+/** Read per request (a computed name, so the build cannot inline it): keys can change without a rebuild. */
+function stripePublishableKey(): string | null {
+  const name = ["NEXT", "PUBLIC", "STRIPE", "PUBLISHABLE", "KEY"].join("_");
+  return process.env[name] || null;
+}
+
+export default async function CheckoutPage() {
+  const { staleCartId } = await getStorefrontSession();
+  if (staleCartId) {
+    // A reload after the order was placed (or in another tab): show that order, not an empty cart.
+    const order = await (await serverStoreClient()).orders.retrieveByCartId(staleCartId).catch(() => null);
+    if (order) redirect(`/order/confirmed/${order.order.id}`);
+  }
+  return (
+    <div className="container">
+      <CheckoutFlow publishableKey={stripePublishableKey()} />
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { ProductGrid } from "@/components/product/product-grid";
+import { serverStoreClient } from "@/lib/sdk/server-client";
+import { getStorefrontSession } from "@/lib/sdk/storefront-session";
+
+export default async function HomePage() {
+  const { region } = await getStorefrontSession();
+  const { products } = await (await serverStoreClient()).products.list({ region_id: region.id, limit: 100 });
+  return (
+    <div className="container">
+      <section className="hero" aria-labelledby="hero-title">
+        <p className="hero__eyebrow">New season · {region.name}</p>
+        <h1 id="hero-title" className="hero__title">
+          Everyday goods, made to last.
+        </h1>
+        <p className="hero__lead">Natural materials and honest prices, shipped from our workshop. Prices are shown in {region.currency_code.toUpperCase()}; tax is added at checkout.</p>
+      </section>
+      <section aria-labelledby="catalogue-title" className="catalogue">
+        <div className="section-heading">
+          <h2 id="catalogue-title">All products</h2>
+          <p className="muted">{products.length} items</p>
+        </div>
+        <ProductGrid products={products} currencyCode={region.currency_code} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+"use client";
+// Step 4: everything the order will say, and the button that places it.
+import { LineThumbnail } from "@/components/cart/line-thumbnail";
+import { ErrorMessage } from "@/components/ui/error-message";
+import { formatMoney } from "@/components/ui/format-money";
+import type { StoreCart } from "@/lib/sdk/types";
+import { AddressSummary } from "./address-summary";
+import type { CheckoutStep } from "./checkout-steps";
+import { providerTitle } from "./payment-providers";
+
+type Props = {
+  cart: StoreCart;
+  error: string | null;
+  onEdit: (step: CheckoutStep) => void;
+  placeOrderButton: React.ReactNode;
+};
+
+export function ReviewStep({ cart, error, onEdit, placeOrderButton }: Props) {
+  const currencyCode = cart.region.currency_code;
+  const method = cart.shipping_methods[0];
+  return (
+    <div className="review">
+      <div className="review__grid">
+        <ReviewBlock title="Contact" onEdit={() => onEdit("address")}>
+          <p>{cart.email}</p>
+        </ReviewBlock>
+        <ReviewBlock title="Ship to" onEdit={() => onEdit("address")}>
+          <AddressSummary address={cart.shipping_address} region={cart.region} />
+        </ReviewBlock>
+        <ReviewBlock title="Billing address" onEdit={() => onEdit("address")}>
+          <AddressSummary address={cart.billing_address ?? cart.shipping_address} region={cart.region} />
+        </ReviewBlock>
+        <ReviewBlock title="Delivery" onEdit={() => onEdit("delivery")}>
+          <p>
+            {method?.name} · {method ? (method.price === 0 ? "Free" : formatMoney(method.price, currencyCode)) : null}
+          </p>
+        </ReviewBlock>
+        <ReviewBlock title="Payment" onEdit={() => onEdit("payment")}>
+          <p>{cart.payment_session ? providerTitle(cart.payment_session.provider_id) : "—"}</p>
+        </ReviewBlock>
+      </div>
+
+      <h3 className="review__heading">Items</h3>
+      <ul className="review__items">
+        {cart.items.map((item) => (
+          <li key={item.id} className="review__item">
+            <LineThumbnail src={item.thumbnail} size={56} />
+            <span className="review__item-text">
+              <span className="review__item-title">{item.title}</span>
+              <span className="muted">
+                {item.variant.title} · Qty {item.quantity}
+              </span>
+            </span>
+            <span className="review__item-price">{formatMoney(item.subtotal, currencyCode)}</span>
+          </li>
+        ))}
+      </ul>
+
+      <dl className="totals totals--review">
+        <div className="totals__row">
+          <dt>Subtotal</dt>
+          <dd>{formatMoney(cart.subtotal, currencyCode)}</dd>
+        </div>
+        <div className="totals__row">
+          <dt>Shipping</dt>
+          <dd>{cart.shipping_total === 0 ? "Free" : formatMoney(cart.shipping_total, currencyCode)}</dd>
+        </div>
+        <div className="totals__row">
+          <dt>Tax ({cart.region.tax_rate}%)</dt>
+          <dd>{formatMoney(cart.tax_total, currencyCode)}</dd>
+        </div>
+        <div className="totals__row totals__row--total">
+          <dt>Total</dt>
+          <dd data-testid="review-total">{formatMoney(cart.total, currencyCode)}</dd>
+        </div>
+      </dl>
+
+      <ErrorMessage>{error}</ErrorMessage>
+      {placeOrderButton}
+      <p className="review__legal muted">By placing your order you agree to our terms of sale. You will receive a confirmation by email.</p>
+    </div>
+  );
+}
+
+function ReviewBlock({ title, onEdit, children }: { title: string; onEdit: () => void; children: React.ReactNode }) {
+  return (
+    <div className="review-block">
+      <div className="review-block__header">
+        <h3 className="review-block__title">{title}</h3>
+        <button type="button" className="link-button" onClick={onEdit}>
+          Change<span className="visually-hidden"> {title.toLowerCase()}</span>
+        </button>
+      </div>
+      {children}
+    </div>
+  );
+}
