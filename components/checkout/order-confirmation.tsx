@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { CartTotals } from "@/components/cart/cart-totals";
-import { LineThumbnail } from "@/components/cart/line-thumbnail";
+import { ReviewItemList } from "@/components/checkout/review-item-list";
 import { formatMoney } from "@/components/ui/format-money";
 import type { StoreOrder } from "@/lib/sdk/types";
 import { AddressSummary } from "./address-summary";
@@ -38,20 +38,7 @@ export function OrderConfirmation({ order }: { order: StoreOrder }) {
           <h2 id="confirmation-items" className="summary-card__title">
             Items
           </h2>
-          <ul className="review__items">
-            {order.items.map((item) => (
-              <li key={item.id} className="review__item" data-testid="order-item">
-                <LineThumbnail src={item.thumbnail} size={56} />
-                <span className="review__item-text">
-                  <span className="review__item-title">{item.title}</span>
-                  <span className="muted">
-                    {item.variant.title} · Qty {item.quantity}
-                  </span>
-                </span>
-                <span className="review__item-price">{formatMoney(item.subtotal, currencyCode)}</span>
-              </li>
-            ))}
-          </ul>
+          <ReviewItemList items={order.items} currencyCode={currencyCode} itemTestId="order-item" />
           <CartTotals totals={order} currencyCode={currencyCode} />
         </section>
 

@@ -1,6 +1,6 @@
 "use client";
 // Step 4: everything the order will say, and the button that places it.
-import { LineThumbnail } from "@/components/cart/line-thumbnail";
+import { ReviewItemList } from "@/components/checkout/review-item-list";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { formatMoney } from "@/components/ui/format-money";
 import type { StoreCart } from "@/lib/sdk/types";
@@ -41,20 +41,7 @@ export function ReviewStep({ cart, error, onEdit, placeOrderButton }: Props) {
       </div>
 
       <h3 className="review__heading">Items</h3>
-      <ul className="review__items">
-        {cart.items.map((item) => (
-          <li key={item.id} className="review__item">
-            <LineThumbnail src={item.thumbnail} size={56} />
-            <span className="review__item-text">
-              <span className="review__item-title">{item.title}</span>
-              <span className="muted">
-                {item.variant.title} · Qty {item.quantity}
-              </span>
-            </span>
-            <span className="review__item-price">{formatMoney(item.subtotal, currencyCode)}</span>
-          </li>
-        ))}
-      </ul>
+      <ReviewItemList items={cart.items} currencyCode={currencyCode} />
 
       <dl className="totals totals--review">
         <div className="totals__row">
