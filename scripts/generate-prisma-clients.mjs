@@ -8,6 +8,8 @@ import path from "node:path";
 const root = path.resolve(import.meta.dirname, "..");
 const models = fs.readFileSync(path.join(root, "prisma/models.prisma"), "utf8");
 const dialects = { sqlite: "sqlite", postgres: "postgresql" };
+// On Postgres a read with includes becomes one query with JSON joins instead of one per relation.
+const previewFeatures = { sqlite: [], postgres: ["relationJoins"] };
 
 for (const [dialect, provider] of Object.entries(dialects)) {
   const header = `// Generated from prisma/models.prisma by scripts/generate-prisma-clients.mjs: edit that file.
@@ -15,7 +17,7 @@ for (const [dialect, provider] of Object.entries(dialects)) {
 generator client {
   provider     = "prisma-client"
   output       = "../../lib/db/generated/${dialect}"
-  moduleFormat = "esm"
+  moduleFormat = "esm"${previewFeatures[dialect].length ? `\n  previewFeatures = ${JSON.stringify(previewFeatures[dialect])}` : ""}
 }
 
 datasource db {
