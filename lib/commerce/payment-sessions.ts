@@ -33,10 +33,18 @@ export function providerFailure(error: unknown): never {
   throw error;
 }
 
-async function initiate(cart: CartRow, providerId: string, sessionId: string): Promise<{ data: ProviderData; amount: number }> {
+/** Starts the provider's payment; returns the session columns of an initiated session. */
+async function initiate(cart: CartRow, providerId: string, sessionId: string) {
   const context = paymentContext(cart, sessionId);
-  const data = await getPaymentProvider(providerId).initiatePayment(context).catch(providerFailure);
-  return { data, amount: context.amount };
+  const provider = getPaymentProvider(providerId);
+  const data = await provider.initiatePayment(context).catch(providerFailure);
+  return {
+    isInitiated: true,
+    status: "pending",
+    amount: context.amount,
+    dataJson: JSON.stringify(data),
+    providerReference: provider.paymentReference(data),
+  };
 }
 
 async function cancelAtProvider(session: SessionRow): Promise<void> {
@@ -78,10 +86,9 @@ export async function createPaymentSessions(cartId: string): Promise<StoreCart> 
           cartId,
           providerId: session.providerId,
           isSelected: session.providerId === single,
-          isInitiated: session.started !== null,
           status: "pending",
-          amount: session.started?.amount ?? paymentContext(cart, session.id).amount,
-          dataJson: JSON.stringify(session.started?.data ?? {}),
+          amount: paymentContext(cart, session.id).amount,
+          ...session.started,
         },
       });
     }
@@ -114,12 +121,10 @@ export async function setPaymentSession(cartId: string, providerId: string): Pro
     for (const session of previous) {
       await tx.paymentSession.update({
         where: { id: session.id },
-        data: { isSelected: false, isInitiated: false, status: "pending", dataJson: "{}" },
+        data: { isSelected: false, isInitiated: false, status: "pending", dataJson: "{}", providerReference: null },
       });
     }
-    const fields = started
-      ? { isSelected: true, isInitiated: true, status: "pending", amount: started.amount, dataJson: JSON.stringify(started.data) }
-      : { isSelected: true };
+    const fields = { isSelected: true, ...started };
     if (kept) await tx.paymentSession.update({ where: { id: kept.id }, data: fields });
     else {
       if (existing) await tx.paymentSession.delete({ where: { id: existing.id } });
@@ -165,16 +170,7 @@ export async function replacePaymentSession(cart: CartRow, session: SessionRow):
   await changeCart(cart.id, async (tx) => {
     await tx.paymentSession.delete({ where: { id: session.id } });
     await tx.paymentSession.create({
-      data: {
-        id: freshId,
-        cartId: cart.id,
-        providerId: session.providerId,
-        isSelected: session.isSelected,
-        isInitiated: true,
-        status: "pending",
-        amount: started.amount,
-        dataJson: JSON.stringify(started.data),
-      },
+      data: { id: freshId, cartId: cart.id, providerId: session.providerId, isSelected: session.isSelected, ...started },
     });
   });
 }

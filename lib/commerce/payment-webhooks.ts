@@ -24,9 +24,10 @@ export async function handlePaymentWebhook(providerId: string, rawBody: string, 
   if (!looksLikeId("cart", event.cartId)) return { received: true, outcome: "ignored: unknown cart" };
 
   if (event.kind === "payment_failed") {
-    const paymentId = typeof event.data.id === "string" ? event.data.id : "";
+    const reference = provider.paymentReference(event.data);
+    if (!reference) return { received: true, outcome: "ignored: the payment has no reference" };
     const marked = await db().paymentSession.updateMany({
-      where: { cartId: event.cartId, providerId, dataJson: { contains: `"id":"${paymentId}"` }, cart: { completedAt: null } },
+      where: { cartId: event.cartId, providerId, providerReference: reference, cart: { completedAt: null } },
       data: { status: "error", dataJson: JSON.stringify(event.data) },
     });
     return { received: true, outcome: marked.count ? "payment session marked as failed" : "ignored: no open session" };

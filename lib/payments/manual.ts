@@ -46,6 +46,10 @@ export const manualPaymentProvider: PaymentProvider = {
     return { ...data, status: "captured" };
   },
 
+  paymentReference() {
+    return null;
+  },
+
   isCaptured(data) {
     return data.status === "captured";
   },

@@ -55,6 +55,8 @@ export interface PaymentProvider {
   /** Gives a captured payment back in full (e.g. paid, but the stock ran out before the order). */
   refundPayment(data: ProviderData): Promise<ProviderData>;
   capturePayment(data: ProviderData): Promise<ProviderData>;
+  /** The provider's own id of the payment (e.g. a PaymentIntent id), or null when it has none. */
+  paymentReference(data: ProviderData): string | null;
   /** True when an authorized payment is already captured (e.g. Stripe automatic capture). */
   isCaptured(data: ProviderData): boolean;
   retrievePaymentStatus(data: ProviderData): Promise<PaymentSessionStatus>;

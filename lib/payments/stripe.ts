@@ -145,6 +145,10 @@ export function createStripeProvider(config: StripeConfig): PaymentProvider {
       return asData(await stripe.paymentIntents.capture(current.id).catch(stripeFailure));
     },
 
+    paymentReference(data) {
+      return typeof data.id === "string" ? data.id : null;
+    },
+
     isCaptured(data) {
       return data.status === "succeeded";
     },
