@@ -26,6 +26,7 @@ import {
   STRIPE_SECRET_KEY,
   STRIPE_WEBHOOK_SECRET,
   STRIPE_WEBHOOKS_ARRIVE,
+  waitFor,
   stripe,
   stripeEvent,
   waitForOrderOfCart,
@@ -217,6 +218,13 @@ describe("paying with Stripe", { skip: skipAll, timeout: SUITE_LIMIT }, () => {
     assert.ok(cardError, "Stripe refuses the card");
     assert.equal(cardError.type, "StripeCardError");
     assert.equal(cardError.code, "card_declined");
+    if (STRIPE_WEBHOOKS_ARRIVE) {
+      // Stripe's payment_intent.payment_failed marks the session, so the page can say so.
+      await waitFor("the session marked as failed", async () => {
+        const { body } = await api("GET", `/store/carts/${cart.id}`);
+        return body.cart.payment_session.status === "error" ? true : undefined;
+      });
+    }
 
     const answer = await completeCart(cart.id);
     assert.equal(answer.status, 200, brief(answer.body));
