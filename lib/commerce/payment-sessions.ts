@@ -47,6 +47,27 @@ async function initiate(cart: CartRow, providerId: string, sessionId: string) {
   };
 }
 
+type StartedPayment = { providerId: string; dataJson: string };
+
+/**
+ * Writes sessions whose payments were just started at the provider. If the write fails (e.g. a
+ * concurrent request won the race), those payments are cancelled rather than left open.
+ */
+async function saveStartedPayments<T>(started: StartedPayment[], write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    await Promise.all(
+      started.map((payment) =>
+        getPaymentProvider(payment.providerId)
+          .cancelPayment(parseJson(payment.dataJson) ?? {})
+          .catch(() => undefined),
+      ),
+    );
+    throw error;
+  }
+}
+
 async function cancelAtProvider(session: SessionRow): Promise<void> {
   if (!session.isInitiated) return;
   // A payment the provider no longer lets us cancel (already canceled, or captured) is left as it
@@ -78,7 +99,8 @@ export async function createPaymentSessions(cartId: string): Promise<StoreCart> 
       return { id, providerId, started };
     }),
   );
-  await changeCart(cartId, async (tx) => {
+  const startedPayments = created.flatMap((session) => (session.started ? [{ providerId: session.providerId, ...session.started }] : []));
+  await saveStartedPayments(startedPayments, () => changeCart(cartId, async (tx) => {
     for (const session of created) {
       await tx.paymentSession.create({
         data: {
@@ -93,7 +115,7 @@ export async function createPaymentSessions(cartId: string): Promise<StoreCart> 
       });
     }
     await tx.paymentSession.deleteMany({ where: { cartId, providerId: { notIn: providerIds } } });
-  });
+  }));
   await syncPaymentSessions(cartId);
   return retrieveCart(cartId);
 }
@@ -115,9 +137,8 @@ export async function setPaymentSession(cartId: string, providerId: string): Pro
   const kept = existing?.isInitiated ? existing : null;
   const sessionId = kept?.id ?? newId("paymentSession");
   const started = kept ? null : await initiate(cart, providerId, sessionId);
-  await Promise.all(previous.map(cancelAtProvider));
 
-  await changeCart(cartId, async (tx) => {
+  await saveStartedPayments(started ? [{ providerId, ...started }] : [], () => changeCart(cartId, async (tx) => {
     for (const session of previous) {
       await tx.paymentSession.update({
         where: { id: session.id },
@@ -130,7 +151,9 @@ export async function setPaymentSession(cartId: string, providerId: string): Pro
       if (existing) await tx.paymentSession.delete({ where: { id: existing.id } });
       await tx.paymentSession.create({ data: { id: sessionId, cartId, providerId, amount: 0, status: "pending", ...fields } });
     }
-  });
+  }));
+  // Only once the new selection is saved are the previous payments cancelled.
+  await Promise.all(previous.map(cancelAtProvider));
   await syncPaymentSessions(cartId);
   return retrieveCart(cartId);
 }
@@ -166,13 +189,13 @@ export async function refreshPaymentSession(cartId: string, providerId: string):
 export async function replacePaymentSession(cart: CartRow, session: SessionRow): Promise<void> {
   const freshId = newId("paymentSession");
   const started = await initiate(cart, session.providerId, freshId);
-  await cancelAtProvider(session);
-  await changeCart(cart.id, async (tx) => {
+  await saveStartedPayments([{ providerId: session.providerId, ...started }], () => changeCart(cart.id, async (tx) => {
     await tx.paymentSession.delete({ where: { id: session.id } });
     await tx.paymentSession.create({
       data: { id: freshId, cartId: cart.id, providerId: session.providerId, isSelected: session.isSelected, ...started },
     });
-  });
+  }));
+  await cancelAtProvider(session);
 }
 
 export async function deletePaymentSession(cartId: string, providerId: string): Promise<StoreCart> {
