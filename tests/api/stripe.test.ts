@@ -353,9 +353,16 @@ describe("paying with Stripe", { skip: skipAll, timeout: SUITE_LIMIT }, () => {
     assert.equal((await paid(intent.id)).amount, 100, "the shopper paid €1");
 
     const answer = await completeCart(cart.id);
-    assert.ok(answer.status >= 400 && answer.status < 500, `a 4xx, not ${answer.status}: ${brief(answer.body)}`);
-    assert.equal(answer.body.type, "payment_authorization_error");
-    assert.equal(answer.body.code, "amount_mismatch");
+    if (answer.status === 200) {
+      // Stripe's payment_intent.succeeded webhook reached the store first, refused the payment and
+      // replaced the session; this complete then finds the fresh, unpaid intent.
+      assert.equal(answer.body.type, "cart", brief(answer.body));
+      assert.equal(answer.body.payment_status, "pending");
+    } else {
+      assert.ok(answer.status >= 400 && answer.status < 500, `a 4xx, not ${answer.status}: ${brief(answer.body)}`);
+      assert.equal(answer.body.type, "payment_authorization_error");
+      assert.equal(answer.body.code, "amount_mismatch");
+    }
     await assertStaysWithoutOrder(cart.id);
     assert.equal(await stockOf(VARIANT.tamperedAmount), STOCK, "stock unchanged");
     await assertNothingLeftToRefund(intent.id);
