@@ -8,6 +8,8 @@ import { prepareDatabase } from "./prepare-database";
 const root = path.resolve(import.meta.dirname, "..");
 const port = process.env.PORT || "3000";
 const distDir = process.env.NEXT_DIST_DIR || ".next";
+const host = process.env.HOST || "0.0.0.0";
+const internalHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
 const nextBin = path.join(root, "node_modules/.bin/next");
 
 await prepareDatabase();
@@ -18,10 +20,12 @@ if (!fs.existsSync(path.join(root, distDir, "BUILD_ID"))) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn(nextBin, ["start", "-p", port, "-H", process.env.HOST || "0.0.0.0"], {
+const server = spawn(nextBin, ["start", "-p", port, "-H", host], {
   cwd: root,
   stdio: ["ignore", "inherit", "inherit"],
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  // Pages render by calling the Store API; on the server they call this instance directly on
+  // loopback rather than whatever host a request names.
+  env: { STORE_API_INTERNAL_URL: `http://${internalHost}:${port}`, ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

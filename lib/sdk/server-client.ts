@@ -11,7 +11,11 @@ async function requestOrigin(): Promise<string> {
   if (configured) return configured.replace(/\/+$/, "");
   const incoming = await headers();
   const host = incoming.get("host");
-  if (!host) throw new Error("Cannot reach the Store API: the request has no Host header");
+  // Only a plain host[:port] is used, so a crafted Host header cannot point the server elsewhere
+  // than a host name; deployments set STORE_API_INTERNAL_URL (npm start does) and skip this.
+  if (!host || !/^[a-zA-Z0-9.-]+(:\d{1,5})?$|^\[[0-9a-fA-F:]+\](:\d{1,5})?$/.test(host)) {
+    throw new Error("Cannot reach the Store API: the request has no usable Host header");
+  }
   const forwardedProto = incoming.get("x-forwarded-proto")?.split(",")[0]?.trim();
   const proto = forwardedProto === "https" ? "https" : "http";
   return `${proto}://${host}`;

@@ -38,7 +38,7 @@ export async function startStoreInstance(env: Record<string, string | undefined>
   const log = fs.openSync(logFile, "w");
   const child = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
-    env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, STORE_API_INTERNAL_URL: `http://127.0.0.1:${port}`, ...env, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", log, log],
   });
   const url = `http://127.0.0.1:${port}`;
