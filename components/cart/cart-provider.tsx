@@ -23,6 +23,9 @@ type CartContextValue = {
   addItem: (variantId: string, quantity: number) => Promise<StoreCart>;
   updateQuantity: (lineId: string, quantity: number) => Promise<StoreCart>;
   removeLine: (lineId: string) => Promise<StoreCart>;
+  /** Applies a discount code (one per cart: it replaces the current one). */
+  applyDiscount: (code: string) => Promise<StoreCart>;
+  removeDiscount: () => Promise<StoreCart>;
   changeCountry: (regionId: string, countryCode: string) => Promise<void>;
   /** The cart became an order (or went away): forget it. */
   forgetCart: () => void;
@@ -31,9 +34,13 @@ type CartContextValue = {
 
 const CartContext = createContext<CartContextValue | null>(null);
 
+/** Refusals about a discount code: the cart itself is fine (an unknown code is a 404 too). */
+const DISCOUNT_ERRORS = new Set(["discount_not_found", "discount_not_in_region", "too_many_discounts"]);
+
 /** A cart that cannot take changes any more: gone (404) or already an order. */
 function isUnusableCart(error: unknown): boolean {
-  return isStoreApiError(error) && (error.status === 404 || error.code === "cart_completed");
+  if (!isStoreApiError(error) || (error.code && DISCOUNT_ERRORS.has(error.code))) return false;
+  return error.status === 404 || error.code === "cart_completed";
 }
 
 export function CartProvider(props: {
@@ -123,6 +130,16 @@ export function CartProvider(props: {
     [mutate],
   );
 
+  const applyDiscount = useCallback<CartContextValue["applyDiscount"]>(
+    (code) => mutate((current) => storeClient.carts.update(current.id, { discounts: [{ code }] })),
+    [mutate],
+  );
+
+  const removeDiscount = useCallback<CartContextValue["removeDiscount"]>(
+    () => mutate((current) => storeClient.carts.update(current.id, { discounts: [] })),
+    [mutate],
+  );
+
   const changeCountry = useCallback<CartContextValue["changeCountry"]>(
     async (regionId, countryCode) => {
       setBrowserCookie(REGION_COOKIE, regionId);
@@ -154,11 +171,13 @@ export function CartProvider(props: {
       addItem,
       updateQuantity,
       removeLine,
+      applyDiscount,
+      removeDiscount,
       changeCountry,
       forgetCart,
       replaceCart: keep,
     }),
-    [cart, region, props.regions, props.countryCode, pendingCount, mutate, addItem, updateQuantity, removeLine, changeCountry, forgetCart, keep],
+    [cart, region, props.regions, props.countryCode, pendingCount, mutate, addItem, updateQuantity, removeLine, applyDiscount, removeDiscount, changeCountry, forgetCart, keep],
   );
 
   return <CartContext.Provider value={value}>{props.children}</CartContext.Provider>;

@@ -2,6 +2,8 @@
 import Link from "next/link";
 import { CartLine } from "./cart-line";
 import { useCart } from "./cart-provider";
+import { DiscountRow } from "./cart-totals";
+import { DiscountCodeForm } from "./discount-code-form";
 import { FreeShippingHint } from "./free-shipping-hint";
 import { formatMoney } from "@/components/ui/format-money";
 
@@ -39,11 +41,13 @@ export function CartView() {
       <aside className="cart-page__summary summary-card" aria-labelledby="cart-summary-title">
         <h2 id="cart-summary-title">Order summary</h2>
         <FreeShippingHint regionId={region.id} subtotal={cart.subtotal} currencyCode={currencyCode} />
-        <dl className="totals">
+        <DiscountCodeForm cart={cart} />
+        <dl className="totals" data-testid="totals">
           <div className="totals__row">
             <dt>Subtotal</dt>
             <dd data-testid="subtotal">{formatMoney(cart.subtotal, currencyCode)}</dd>
           </div>
+          <DiscountRow totals={cart} currencyCode={currencyCode} />
           <div className="totals__row muted">
             <dt>Shipping and tax</dt>
             <dd>Calculated at checkout</dd>

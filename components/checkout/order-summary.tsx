@@ -1,7 +1,8 @@
 "use client";
-// The sidebar beside every step: the items (quantities editable), and the totals as they stand.
+// The sidebar beside every step: the items (quantities editable), a discount code, and the totals as they stand.
 import { CartLine } from "@/components/cart/cart-line";
 import { CartTotals } from "@/components/cart/cart-totals";
+import { DiscountCodeForm } from "@/components/cart/discount-code-form";
 import type { StoreCart } from "@/lib/sdk/types";
 
 export function OrderSummary({ cart, editable }: { cart: StoreCart; editable: boolean }) {
@@ -19,6 +20,7 @@ export function OrderSummary({ cart, editable }: { cart: StoreCart; editable: bo
           ))}
         </ul>
       ) : null}
+      {editable ? <DiscountCodeForm cart={cart} /> : null}
       <CartTotals totals={cart} currencyCode={currencyCode} shippingPending="Choose delivery" />
     </aside>
   );

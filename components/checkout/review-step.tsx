@@ -1,5 +1,6 @@
 "use client";
 // Step 4: everything the order will say, and the button that places it.
+import { DiscountRow } from "@/components/cart/cart-totals";
 import { ReviewItemList } from "@/components/checkout/review-item-list";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { formatMoney } from "@/components/ui/format-money";
@@ -48,6 +49,7 @@ export function ReviewStep({ cart, error, onEdit, placeOrderButton }: Props) {
           <dt>Subtotal</dt>
           <dd>{formatMoney(cart.subtotal, currencyCode)}</dd>
         </div>
+        <DiscountRow totals={cart} currencyCode={currencyCode} />
         <div className="totals__row">
           <dt>Shipping</dt>
           <dd>{cart.shipping_total === 0 ? "Free" : formatMoney(cart.shipping_total, currencyCode)}</dd>
