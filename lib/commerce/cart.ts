@@ -127,8 +127,8 @@ export async function updateCart(cartId: string, input: UpdateCartInput): Promis
     return { regionChanged, totalsMayChange: regionChanged || input.discounts !== undefined };
   });
 
+  if (totalsMayChange && !regionChanged) return syncPaymentSessions(cartId);
   if (regionChanged) await resetPaymentSessions(cartId);
-  else if (totalsMayChange) await syncPaymentSessions(cartId);
   return retrieveCart(cartId);
 }
 

@@ -3,7 +3,7 @@
 // drops the chosen shipping method (the options depend on the subtotal) and makes the payment
 // sessions follow the new total.
 import type { DbTransaction } from "../db/client";
-import { changeCart, retrieveCart } from "./cart";
+import { changeCart } from "./cart";
 import { invalidData, notAllowed, notFound } from "./errors";
 import { looksLikeId, newId } from "./ids";
 import { syncPaymentSessions } from "./payment-sessions";
@@ -79,8 +79,7 @@ async function changeLines(cartId: string, change: (tx: DbTransaction, cart: Car
     await change(tx, cart);
     await tx.shippingMethod.deleteMany({ where: { cartId } });
   });
-  await syncPaymentSessions(cartId);
-  return retrieveCart(cartId);
+  return syncPaymentSessions(cartId);
 }
 
 export function addLineItem(cartId: string, input: { variant_id: string; quantity: number }): Promise<StoreCart> {

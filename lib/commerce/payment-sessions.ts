@@ -9,7 +9,7 @@ import { changeCart, loadCart, retrieveCart } from "./cart";
 import { notAllowed, notFound, StoreError } from "./errors";
 import { newId } from "./ids";
 import type { CartRow } from "./queries";
-import { cartTotals, parseJson, regionPaymentProviderIds, type StoreCart } from "./serialize";
+import { cartTotals, parseJson, regionPaymentProviderIds, serializeCart, type StoreCart } from "./serialize";
 
 type SessionRow = CartRow["paymentSessions"][number];
 
@@ -116,8 +116,7 @@ export async function createPaymentSessions(cartId: string): Promise<StoreCart> 
     }
     await tx.paymentSession.deleteMany({ where: { cartId, providerId: { notIn: providerIds } } });
   }));
-  await syncPaymentSessions(cartId);
-  return retrieveCart(cartId);
+  return syncPaymentSessions(cartId);
 }
 
 /** Selects a provider; the previous selection is cancelled at its provider. */
@@ -154,8 +153,7 @@ export async function setPaymentSession(cartId: string, providerId: string): Pro
   }));
   // Only once the new selection is saved are the previous payments cancelled.
   await Promise.all(previous.map(cancelAtProvider));
-  await syncPaymentSessions(cartId);
-  return retrieveCart(cartId);
+  return syncPaymentSessions(cartId);
 }
 
 function findSession(cart: CartRow, providerId: string): SessionRow {
@@ -210,14 +208,18 @@ export async function deletePaymentSession(cartId: string, providerId: string): 
 /**
  * After a change to the cart total: each session's amount follows it, at the provider for an
  * initiated session. An emptied cart has nothing to pay, so its sessions are cancelled.
+ * Answers with the cart as it now stands, read again only when sessions changed.
  */
-export async function syncPaymentSessions(cartId: string): Promise<void> {
+export async function syncPaymentSessions(cartId: string): Promise<StoreCart> {
   const cart = await loadCart(cartId);
-  if (cart.completedAt || cart.paymentSessions.length === 0) return;
-  if (cart.items.length === 0) return resetPaymentSessions(cartId, cart);
+  if (cart.completedAt || cart.paymentSessions.length === 0) return serializeCart(cart);
+  if (cart.items.length === 0) {
+    await resetPaymentSessions(cartId, cart);
+    return retrieveCart(cartId);
+  }
   const total = cartTotals(cart).total;
   const stale = cart.paymentSessions.filter((session) => session.amount !== total);
-  if (stale.length === 0) return;
+  if (stale.length === 0) return serializeCart(cart);
 
   const updates = await Promise.all(
     stale.map(async (session) => {
@@ -242,6 +244,7 @@ export async function syncPaymentSessions(cartId: string): Promise<void> {
       });
     }
   });
+  return retrieveCart(cartId);
 }
 
 /** Region change or empty cart: every session is cancelled at its provider and removed. */

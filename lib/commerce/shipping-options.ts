@@ -1,13 +1,12 @@
 // Shipping options and the shipping method a cart carries. Which options a cart may use is the
 // pure rule in shipping-requirements.ts; listing and selecting apply it the same way.
 import { db } from "../db/client";
-import { changeCart, loadCart, retrieveCart } from "./cart";
+import { changeCart, loadCart } from "./cart";
 import { notAllowed, notFound } from "./errors";
 import { looksLikeId, newId } from "./ids";
 import { syncPaymentSessions } from "./payment-sessions";
-import { serializeShippingOption, type StoreCart, type StoreShippingOption } from "./serialize";
+import { cartTotals, serializeShippingOption, type StoreCart, type StoreShippingOption } from "./serialize";
 import { meetsSubtotalRequirements } from "./shipping-requirements";
-import { cartTotals } from "./serialize";
 
 const byPrice = { orderBy: [{ amount: "asc" as const }, { id: "asc" as const }] };
 
@@ -54,6 +53,5 @@ export async function addShippingMethod(cartId: string, input: { option_id: stri
       },
     });
   });
-  await syncPaymentSessions(cartId);
-  return retrieveCart(cartId);
+  return syncPaymentSessions(cartId);
 }
