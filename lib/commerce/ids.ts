@@ -23,6 +23,7 @@ export const ID_PREFIXES = {
   order: "order",
   payment: "pay",
   idempotencyKey: "ikey",
+  event: "evt",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
