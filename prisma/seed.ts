@@ -3,6 +3,7 @@
 // transaction with fixed ids, so two instances starting at once cannot seed twice.
 import type { Db } from "../lib/db/client";
 import { isUniqueConstraintError } from "../lib/db/client";
+import { hashPassword } from "../lib/auth/passwords";
 
 type ProductSeed = {
   handle: string;
@@ -97,11 +98,16 @@ function combinations(options: ProductSeed["options"]): string[][] {
 
 const slug = (value: string) => value.toLowerCase().replace(/[^a-z0-9]+/g, "");
 
+/** The demo store's merchant, named in the README; `npm run create-admin` changes its password. */
+export const DEMO_ADMIN = { email: "admin@example.com", password: "supersecret" };
+
 export async function seedDemoStoreIfEmpty(db: Db): Promise<boolean> {
   if ((await db.region.count()) > 0) return false;
+  const demoAdminHash = await hashPassword(DEMO_ADMIN.password);
   try {
     await db.$transaction(async (tx) => {
       const base = Date.now();
+      await tx.user.create({ data: { id: "usr_demoadmin", email: DEMO_ADMIN.email, passwordHash: demoAdminHash, role: "admin" } });
       await tx.region.create({
         data: {
           id: "reg_europe", name: "Europe", currencyCode: "eur", taxRateBasisPoints: 2000,

@@ -8,7 +8,9 @@ export type StoreErrorType =
   | "unauthorized"
   | "conflict"
   | "duplicate_error"
-  | "payment_authorization_error";
+  | "payment_authorization_error"
+  | "too_many_requests"
+  | "payment_provider_error";
 
 const STATUS_BY_TYPE: Record<StoreErrorType, number> = {
   invalid_data: 400,
@@ -18,6 +20,9 @@ const STATUS_BY_TYPE: Record<StoreErrorType, number> = {
   conflict: 409,
   duplicate_error: 422,
   payment_authorization_error: 422,
+  too_many_requests: 429,
+  /** The payment provider refused or failed an operation the store asked of it (capture, refund). */
+  payment_provider_error: 502,
 };
 
 export class StoreError extends Error {

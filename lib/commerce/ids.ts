@@ -24,6 +24,10 @@ export const ID_PREFIXES = {
   payment: "pay",
   idempotencyKey: "ikey",
   event: "evt",
+  refund: "ref",
+  fulfillment: "ful",
+  orderActivity: "oact",
+  user: "usr",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -8,6 +8,14 @@ import { PaymentProviderError } from "../payments/provider";
 import { completeCart } from "./complete-cart";
 import { invalidData, notFound, StoreError } from "./errors";
 import { looksLikeId } from "./ids";
+import {
+  findOrderIdByPaymentReference,
+  findOrderIdOfCart,
+  markDisputed,
+  syncCancelFromProvider,
+  syncCaptureFromProvider,
+  syncRefundsFromProvider,
+} from "../order-management/provider-sync";
 
 export type WebhookOutcome = { received: true; outcome: string };
 
@@ -21,6 +29,13 @@ export async function handlePaymentWebhook(providerId: string, rawBody: string, 
   });
 
   if (event.kind === "ignored") return { received: true, outcome: `ignored: ${event.reason}` };
+  if (event.kind === "payment_canceled" || event.kind === "payment_refunded" || event.kind === "payment_disputed") {
+    const orderId = await findOrderIdByPaymentReference(providerId, event.reference);
+    if (!orderId) return { received: true, outcome: "ignored: no order has this payment" };
+    if (event.kind === "payment_canceled") return { received: true, outcome: await syncCancelFromProvider(orderId, providerId, event.data) };
+    if (event.kind === "payment_refunded") return { received: true, outcome: await syncRefundsFromProvider(orderId, providerId, event.amountRefunded) };
+    return { received: true, outcome: await markDisputed(orderId, providerId, event) };
+  }
   if (!looksLikeId("cart", event.cartId)) return { received: true, outcome: "ignored: unknown cart" };
 
   if (event.kind === "payment_failed") {
@@ -32,6 +47,10 @@ export async function handlePaymentWebhook(providerId: string, rawBody: string, 
     });
     return { received: true, outcome: marked.count ? "payment session marked as failed" : "ignored: no open session" };
   }
+
+  // A payment of an order already placed was captured at the provider (e.g. in its dashboard).
+  const orderId = await findOrderIdOfCart(event.cartId);
+  if (orderId) return { received: true, outcome: await syncCaptureFromProvider(orderId, providerId, event.data) };
 
   try {
     const result = await completeCart(event.cartId);

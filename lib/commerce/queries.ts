@@ -21,6 +21,14 @@ export const orderInclude = {
   items: { orderBy: { id: "asc" }, include: { variant: { include: { product: true } } } },
   shippingMethods: { orderBy: { id: "asc" }, include: { shippingOption: true } },
   payments: { orderBy: { id: "asc" } },
+  refunds: { orderBy: { id: "asc" } },
+  fulfillments: { orderBy: { id: "asc" }, include: { items: { orderBy: { itemId: "asc" } } } },
+} satisfies Prisma.OrderInclude;
+
+/** What the back office reads of an order: the shopper's view plus its history. */
+export const adminOrderInclude = {
+  ...orderInclude,
+  activities: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
 } satisfies Prisma.OrderInclude;
 
 export const productInclude = {
@@ -32,5 +40,6 @@ export const productInclude = {
 export type RegionRow = Prisma.RegionGetPayload<{ include: typeof regionInclude }>;
 export type CartRow = Prisma.CartGetPayload<{ include: typeof cartInclude }>;
 export type OrderRow = Prisma.OrderGetPayload<{ include: typeof orderInclude }>;
+export type AdminOrderRow = Prisma.OrderGetPayload<{ include: typeof adminOrderInclude }>;
 export type ProductRow = Prisma.ProductGetPayload<{ include: typeof productInclude }>;
 export type AddressRow = Prisma.AddressGetPayload<object>;

@@ -141,6 +141,9 @@ function serializeLineItem(item: ItemRow, totals: CartTotals, owner: { cart_id: 
     },
     unit_price: item.unitPrice,
     quantity: item.quantity,
+    fulfilled_quantity: item.fulfilledQuantity,
+    shipped_quantity: item.shippedQuantity,
+    returned_quantity: 0,
     is_giftcard: false,
     should_merge: true,
     allow_discounts: true,
@@ -279,7 +282,7 @@ export function serializeOrder(order: OrderRow) {
       provider_id: payment.providerId,
       amount: payment.amount,
       currency_code: payment.currencyCode,
-      amount_refunded: 0,
+      amount_refunded: payment.amountRefunded,
       data: parseJson(payment.dataJson) ?? {},
       captured_at: iso(payment.capturedAt),
       canceled_at: iso(payment.canceledAt),
@@ -289,6 +292,32 @@ export function serializeOrder(order: OrderRow) {
       ? [{ code: order.discountCode, rule: { type: order.discountType, value: order.discountValue } }]
       : [],
     gift_cards: [],
+    refunds: order.refunds
+      .filter((refund) => refund.status === "succeeded")
+      .map((refund) => ({
+        id: refund.id,
+        order_id: refund.orderId,
+        payment_id: refund.paymentId,
+        amount: refund.amount,
+        reason: refund.reason,
+        note: refund.note,
+        created_at: iso(refund.createdAt),
+      })),
+    fulfillments: order.fulfillments.map((fulfillment) => {
+      const trackingNumbers = JSON.parse(fulfillment.trackingNumbersJson) as string[];
+      return {
+        id: fulfillment.id,
+        order_id: fulfillment.orderId,
+        provider_id: fulfillment.providerId,
+        items: fulfillment.items.map((item) => ({ fulfillment_id: fulfillment.id, item_id: item.itemId, quantity: item.quantity })),
+        tracking_numbers: trackingNumbers,
+        tracking_links: trackingNumbers.map((number) => ({ tracking_number: number, url: null, fulfillment_id: fulfillment.id })),
+        shipped_at: iso(fulfillment.shippedAt),
+        canceled_at: iso(fulfillment.canceledAt),
+        created_at: iso(fulfillment.createdAt),
+      };
+    }),
+    canceled_at: iso(order.canceledAt),
     created_at: iso(order.createdAt),
     subtotal: order.subtotal,
     discount_total: order.discountTotal,
@@ -296,9 +325,16 @@ export function serializeOrder(order: OrderRow) {
     tax_total: order.taxTotal,
     gift_card_total: 0,
     total: order.total,
-    paid_total: order.payments.filter((payment) => payment.capturedAt).reduce((sum, payment) => sum + payment.amount, 0),
-    refunded_total: 0,
+    ...paymentTotals(order.payments),
   };
+}
+
+/** Medusa's paid_total (captured, before refunds), refunded_total and what is left to refund. */
+export function paymentTotals(payments: { amount: number; amountRefunded: number; capturedAt: Date | null }[]) {
+  const captured = payments.filter((payment) => payment.capturedAt);
+  const paid = captured.reduce((sum, payment) => sum + payment.amount, 0);
+  const refunded = captured.reduce((sum, payment) => sum + payment.amountRefunded, 0);
+  return { paid_total: paid, refunded_total: refunded, refundable_amount: paid - refunded };
 }
 
 export type StoreCart = ReturnType<typeof serializeCart>;

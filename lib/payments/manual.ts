@@ -38,8 +38,16 @@ export const manualPaymentProvider: PaymentProvider = {
     return { ...data, status: "canceled" };
   },
 
-  async refundPayment(data) {
-    return { ...data, status: "refunded" };
+  async refundPayment(data, operation) {
+    // The figures are the store's own (there is no money to move): the data keeps a tally.
+    const captured = typeof data.amount === "number" ? data.amount : 0;
+    const refundedBefore = typeof data.amount_refunded === "number" ? data.amount_refunded : 0;
+    const amount = operation?.amount ?? captured - refundedBefore;
+    if (amount > captured - refundedBefore) {
+      throw new PaymentProviderError(`Cannot refund ${amount}: only ${captured - refundedBefore} is left to refund`, "amount_too_large");
+    }
+    const refunded = refundedBefore + amount;
+    return { ...data, amount_refunded: refunded, status: refunded >= captured ? "refunded" : data.status };
   },
 
   async capturePayment(data) {
@@ -47,6 +55,10 @@ export const manualPaymentProvider: PaymentProvider = {
   },
 
   paymentReference() {
+    return null;
+  },
+
+  authorizationExpiresAt() {
     return null;
   },
 

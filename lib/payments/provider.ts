@@ -21,9 +21,23 @@ export type AuthorizationResult = {
   data: ProviderData;
 };
 
+/** A money operation on a payment; the key makes a retry of the same operation a no-op at the provider. */
+export type MoneyOperation = { idempotencyKey?: string };
+
+export type RefundOperation = MoneyOperation & {
+  /** Minor units; the whole captured amount that is left when absent. */
+  amount?: number;
+  /** What the store records with the refund at the provider (its refund id, the reason). */
+  metadata?: Record<string, string>;
+};
+
 export type PaymentWebhookEvent =
   | { kind: "payment_authorized"; cartId: string; data: ProviderData }
   | { kind: "payment_failed"; cartId: string; data: ProviderData }
+  /** Money moved at the provider for a payment of an order (e.g. in Stripe's dashboard). */
+  | { kind: "payment_canceled"; reference: string; data: ProviderData }
+  | { kind: "payment_refunded"; reference: string; amountRefunded: number }
+  | { kind: "payment_disputed"; reference: string; amount: number; reason: string }
   | { kind: "ignored"; reason: string };
 
 export class PaymentProviderError extends Error {
@@ -51,10 +65,15 @@ export interface PaymentProvider {
    * with code "amount_mismatch" otherwise).
    */
   authorizePayment(data: ProviderData, context: PaymentContext): Promise<AuthorizationResult>;
-  cancelPayment(data: ProviderData): Promise<ProviderData>;
-  /** Gives a captured payment back in full (e.g. paid, but the stock ran out before the order). */
-  refundPayment(data: ProviderData): Promise<ProviderData>;
-  capturePayment(data: ProviderData): Promise<ProviderData>;
+  cancelPayment(data: ProviderData, operation?: MoneyOperation): Promise<ProviderData>;
+  /**
+   * Gives captured money back: all that is left (e.g. paid, but the stock ran out before the
+   * order) or operation.amount of it. Returns the payment's data afterwards.
+   */
+  refundPayment(data: ProviderData, operation?: RefundOperation): Promise<ProviderData>;
+  capturePayment(data: ProviderData, operation?: MoneyOperation): Promise<ProviderData>;
+  /** When an uncaptured authorization lapses (Stripe: 7 days after it), or null if it does not. */
+  authorizationExpiresAt(data: ProviderData, authorizedAt: Date): Date | null;
   /** The provider's own id of the payment (e.g. a PaymentIntent id), or null when it has none. */
   paymentReference(data: ProviderData): string | null;
   /** True when an authorized payment is already captured (e.g. Stripe automatic capture). */

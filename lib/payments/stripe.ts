@@ -47,6 +47,8 @@ function createStripeClient(config: StripeConfig): Stripe {
   });
 }
 
+const STRIPE_AUTHORIZATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+
 const asData = (intent: Stripe.PaymentIntent): ProviderData => JSON.parse(JSON.stringify(intent)) as ProviderData;
 
 function intentId(data: ProviderData): string {
@@ -125,24 +127,37 @@ export function createStripeProvider(config: StripeConfig): PaymentProvider {
       return { status, data: asData(intent) };
     },
 
-    async cancelPayment(data) {
+    async cancelPayment(data, operation) {
       const current = await retrieve(data);
       if (current.status === "canceled") return asData(current);
       if (!intentCanBeCanceled(current.status)) {
         throw new PaymentProviderError("A captured payment cannot be canceled; refund it instead", "payment_already_captured");
       }
-      return asData(await stripe.paymentIntents.cancel(current.id).catch(stripeFailure));
+      const options = operation?.idempotencyKey ? { idempotencyKey: operation.idempotencyKey } : undefined;
+      return asData(await stripe.paymentIntents.cancel(current.id, {}, options).catch(stripeFailure));
     },
 
-    async refundPayment(data) {
-      await stripe.refunds.create({ payment_intent: intentId(data) }).catch(stripeFailure);
+    async refundPayment(data, operation) {
+      const params: Stripe.RefundCreateParams = { payment_intent: intentId(data) };
+      if (operation?.amount !== undefined) params.amount = operation.amount;
+      if (operation?.metadata) params.metadata = operation.metadata;
+      // The key is the store's refund id: a replay after a crash returns the same refund.
+      const options = operation?.idempotencyKey ? { idempotencyKey: operation.idempotencyKey } : undefined;
+      await stripe.refunds.create(params, options).catch(stripeFailure);
       return asData(await retrieve(data));
     },
 
-    async capturePayment(data) {
+    async capturePayment(data, operation) {
       const current = await retrieve(data);
       if (current.status === "succeeded") return asData(current);
-      return asData(await stripe.paymentIntents.capture(current.id).catch(stripeFailure));
+      const options = operation?.idempotencyKey ? { idempotencyKey: operation.idempotencyKey } : undefined;
+      return asData(await stripe.paymentIntents.capture(current.id, {}, options).catch(stripeFailure));
+    },
+
+    authorizationExpiresAt(data, authorizedAt) {
+      // Stripe releases an uncaptured card authorization after 7 days.
+      if (data.status !== "requires_capture") return null;
+      return new Date(authorizedAt.getTime() + STRIPE_AUTHORIZATION_LIFETIME_MS);
     },
 
     paymentReference(data) {
@@ -167,19 +182,41 @@ export function createStripeProvider(config: StripeConfig): PaymentProvider {
       } catch {
         throw new PaymentProviderError("The webhook signature does not match", "invalid_signature");
       }
-      if (!event.type.startsWith("payment_intent.")) return { kind: "ignored", reason: `${event.type} is not handled` };
-      const intent = event.data.object as Stripe.PaymentIntent;
-      const cartId = intent.metadata?.resource_id;
-      if (!cartId) return { kind: "ignored", reason: "the PaymentIntent belongs to no cart of this store" };
-      switch (event.type) {
-        case "payment_intent.succeeded":
-        case "payment_intent.amount_capturable_updated":
-          return { kind: "payment_authorized", cartId, data: asData(intent) };
-        case "payment_intent.payment_failed":
-          return { kind: "payment_failed", cartId, data: asData(intent) };
-        default:
-          return { kind: "ignored", reason: `${event.type} is not handled` };
-      }
+      return readStripeEvent(event);
     },
   };
+}
+
+/** A verified Stripe event → what it means for the store's carts and orders. */
+function readStripeEvent(event: Stripe.Event): PaymentWebhookEvent {
+  if (event.type.startsWith("charge.")) {
+    const object = event.data.object as Stripe.Charge | Stripe.Dispute;
+    const reference = typeof object.payment_intent === "string" ? object.payment_intent : object.payment_intent?.id;
+    if (!reference) return { kind: "ignored", reason: `${event.type} names no PaymentIntent` };
+    if (event.type === "charge.refunded") {
+      return { kind: "payment_refunded", reference, amountRefunded: (object as Stripe.Charge).amount_refunded };
+    }
+    if (event.type === "charge.dispute.created") {
+      const dispute = object as Stripe.Dispute;
+      return { kind: "payment_disputed", reference, amount: dispute.amount, reason: dispute.reason };
+    }
+    return { kind: "ignored", reason: `${event.type} is not handled` };
+  }
+  if (!event.type.startsWith("payment_intent.")) return { kind: "ignored", reason: `${event.type} is not handled` };
+  const intent = event.data.object as Stripe.PaymentIntent;
+  const cartId = intent.metadata?.resource_id;
+  if (!cartId) return { kind: "ignored", reason: "the PaymentIntent belongs to no cart of this store" };
+  switch (event.type) {
+    case "payment_intent.succeeded":
+      // Completes a cart paid with automatic capture, or records a capture made in the dashboard.
+      return { kind: "payment_authorized", cartId, data: asData(intent) };
+    case "payment_intent.amount_capturable_updated":
+      return { kind: "payment_authorized", cartId, data: asData(intent) };
+    case "payment_intent.payment_failed":
+      return { kind: "payment_failed", cartId, data: asData(intent) };
+    case "payment_intent.canceled":
+      return { kind: "payment_canceled", reference: intent.id, data: asData(intent) };
+    default:
+      return { kind: "ignored", reason: `${event.type} is not handled` };
+  }
 }

@@ -13,7 +13,9 @@
 // declined (402 card_declined); 4000002760003184 / pm_card_authenticationRequired needs 3-D Secure
 // (requires_action), finished by the emulator-only POST /v1/payment_intents/:id/_authenticate
 // with result=complete|fail. Webhook events: payment_intent.succeeded, .amount_capturable_updated,
-// .payment_failed, .canceled, .requires_action, signed as Stripe does.
+// .payment_failed, .canceled, .requires_action, charge.refunded (a refund through the API, as
+// from the dashboard) and charge.dispute.created (the emulator-only POST
+// /v1/payment_intents/:id/_dispute with reason=…), signed as Stripe does.
 
 import { createServer, request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
@@ -435,6 +437,7 @@ class StripeEmulator {
     this.paymentMethods = new Map(); // id → { paymentMethod, behavior }
     this.customers = new Map();
     this.refunds = new Map();
+    this.disputes = new Map();
     this.events = [];
     this.deliveries = [];
     this.deliveriesInFlight = new Set();
@@ -448,10 +451,12 @@ class StripeEmulator {
       ["POST", "/v1/payment_intents/:id/capture", this.capturePaymentIntent],
       ["POST", "/v1/payment_intents/:id/cancel", this.cancelPaymentIntent],
       ["POST", "/v1/payment_intents/:id/_authenticate", this.authenticatePaymentIntent],
+      ["POST", "/v1/payment_intents/:id/_dispute", this.disputePaymentIntent],
       ["POST", "/v1/payment_methods", this.createPaymentMethod],
       ["GET", "/v1/payment_methods/:id", this.retrievePaymentMethod],
       ["POST", "/v1/refunds", this.createRefund],
       ["GET", "/v1/refunds/:id", this.retrieveRefund],
+      ["GET", "/v1/refunds", this.listRefunds],
       ["POST", "/v1/customers", this.createCustomer],
       ["GET", "/v1/customers/:id", this.retrieveCustomer],
       ["GET", "/v1/events/:id", this.retrieveEvent],
@@ -752,7 +757,58 @@ class StripeEmulator {
       created: nowInSeconds(),
     };
     this.refunds.set(refund.id, refund);
+    this.queueEvent(ctx, "charge.refunded", this.chargeOf(intent));
     return refund;
+  }
+
+  /** The charge of a succeeded PaymentIntent as Stripe shows it (refund totals included). */
+  chargeOf(intent) {
+    const amountRefunded = [...this.refunds.values()].filter((refund) => refund.payment_intent === intent.id).reduce((sum, refund) => sum + refund.amount, 0);
+    return {
+      id: intent.latest_charge,
+      object: "charge",
+      amount: intent.amount,
+      amount_captured: intent.amount_received,
+      amount_refunded: amountRefunded,
+      captured: intent.status === "succeeded",
+      currency: intent.currency,
+      disputed: this.disputes.has(intent.id),
+      metadata: structuredClone(intent.metadata),
+      paid: true,
+      payment_intent: intent.id,
+      refunded: amountRefunded >= intent.amount_received && intent.amount_received > 0,
+      status: "succeeded",
+    };
+  }
+
+  /** Emulator-only: the shopper's bank disputes the charge (charge.dispute.created). */
+  disputePaymentIntent(ctx) {
+    requireSecretKey(ctx);
+    rejectUnknownParams(ctx.params, ["reason"]);
+    const intent = this.findIntent(ctx.id);
+    if (intent.status !== "succeeded") throw unexpectedState(this.presentIntent(intent, ctx), ["succeeded"], "dispute");
+    const dispute = {
+      id: newId("dp"),
+      object: "dispute",
+      amount: intent.amount_received,
+      charge: intent.latest_charge,
+      currency: intent.currency,
+      payment_intent: intent.id,
+      reason: ctx.params.reason ?? "fraudulent",
+      status: "needs_response",
+      created: nowInSeconds(),
+    };
+    this.disputes.set(intent.id, dispute);
+    this.queueEvent(ctx, "charge.dispute.created", dispute);
+    return dispute;
+  }
+
+  /** Refunds, newest first, optionally of one PaymentIntent (no paging: the emulator holds few). */
+  listRefunds(ctx) {
+    requireSecretKey(ctx);
+    const intentId = ctx.url.searchParams.get("payment_intent");
+    const data = [...this.refunds.values()].filter((refund) => !intentId || refund.payment_intent === intentId).reverse();
+    return { object: "list", data, has_more: false, url: "/v1/refunds" };
   }
 
   retrieveRefund(ctx) {

@@ -1,0 +1,8 @@
+import { adminRoute } from "@/lib/api/admin-route";
+import { emptySchema, parseWith } from "@/lib/api/validation";
+import { captureOrderPayment } from "@/lib/order-management/money";
+
+export const POST = adminRoute<{ id: string }>(async ({ params, body, actor }) => {
+  parseWith(emptySchema, body ?? {});
+  return { order: await captureOrderPayment(params.id, actor) };
+});
