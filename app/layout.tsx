@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { CartProvider } from "@/components/cart/cart-provider";
 import { SiteFooter } from "@/components/ui/site-footer";
 import { SiteHeader } from "@/components/ui/site-header";
+import { ShopOnly } from "@/components/ui/shop-only";
 import { STORE_NAME } from "@/components/ui/store-name";
 import { getStorefrontSession } from "@/lib/sdk/storefront-session";
 import "./globals.css";
@@ -32,11 +33,15 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           regions={session.regions}
           countryCode={session.countryCode}
         >
-          <SiteHeader />
+          <ShopOnly>
+            <SiteHeader />
+          </ShopOnly>
           <main id="main" tabIndex={-1} className="site-main">
             {children}
           </main>
-          <SiteFooter />
+          <ShopOnly>
+            <SiteFooter />
+          </ShopOnly>
         </CartProvider>
       </body>
     </html>

@@ -6,8 +6,8 @@
 //   3. a refund is first written as a "pending" row whose id is the provider's idempotency key;
 //      then the provider moves the money; then one transaction settles it: the refund, the
 //      payment's figures, the order's statuses, the history entry and the outbox event
-//   4. a provider refusal deletes the pending row and answers why (502), the order unchanged. A
-//      crash or a timeout after the provider was asked leaves the pending row: the next money
+//   4. a provider refusal deletes the pending row and answers why (400), the order unchanged. A
+//      crash or a timeout (502) after the provider was asked leaves the pending row: the next money
 //      operation on the order replays it with the same key first (the provider returns the refund
 //      it already made instead of paying again) and settles it. Captures and voids need no row:
 //      replaying them with the payment's own key is harmless, as a captured or voided payment
@@ -39,11 +39,15 @@ function providerOf(payment: PaymentRow): PaymentProvider {
   return getPaymentProvider(payment.providerId);
 }
 
-/** A provider's refusal says why (502, nothing changed); its silence is a 502 that says to check. */
+/**
+ * A provider's refusal is a 400 that quotes it (retrying will not help; nothing changed); its
+ * silence is a 502 (worth retrying) that says to check the order again.
+ */
 function providerRefused(action: string, error: unknown): never {
   if (error instanceof PaymentProviderError) {
-    throw new StoreError("payment_provider_error", `The payment provider refused to ${action}: ${error.message}`, error.code);
+    throw new StoreError("not_allowed", `The payment provider refused to ${action}: ${error.message}`, error.code);
   }
+  if (error instanceof StoreError) throw error;
   console.error(`order-management: the payment provider failed to ${action}`, error);
   throw new StoreError(
     "payment_provider_error",
@@ -108,9 +112,10 @@ type RefundRow = OrderRow["refunds"][number];
 
 /** Asks the provider for a pending refund (again, with the same key) and settles it. */
 async function executeRefund(refund: RefundRow, payment: PaymentRow, actor: OrderActor) {
+  const provider = providerOf(payment);
   let data: ProviderData;
   try {
-    data = await providerOf(payment).refundPayment(paymentData(payment), {
+    data = await provider.refundPayment(paymentData(payment), {
       amount: refund.amount,
       idempotencyKey: `refund-${refund.id}`,
       metadata: { refund_id: refund.id, order_id: refund.orderId, reason: refund.reason },
@@ -118,9 +123,7 @@ async function executeRefund(refund: RefundRow, payment: PaymentRow, actor: Orde
   } catch (error) {
     // A definite refusal moved no money: forget the refund. Anything else may have moved it:
     // the pending row stays, to be replayed with the same key by the next operation.
-    if (error instanceof PaymentProviderError || (error instanceof StoreError && error.status < 500)) {
-      await db().refund.delete({ where: { id: refund.id } });
-    }
+    if (error instanceof PaymentProviderError) await db().refund.delete({ where: { id: refund.id } });
     return providerRefused("refund the payment", error);
   }
   await db().$transaction(async (tx) => {

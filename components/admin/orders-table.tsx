@@ -1,0 +1,165 @@
+"use client";
+// The orders list: search by email or order number, filter by status, page through. The filters
+// live in the address, so a filtered list can be bookmarked and Back returns to it.
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useState } from "react";
+import { adminClient, type OrderList } from "@/lib/sdk/admin";
+import { isStoreApiError } from "@/lib/sdk/store-api-error";
+import { ErrorMessage } from "@/components/ui/error-message";
+import { formatMoney } from "@/components/ui/format-money";
+import { SelectField, TextField } from "@/components/ui/text-field";
+import { signInPath } from "./admin-shell";
+import { FULFILLMENT_STATUS, ORDER_STATUS, PAYMENT_STATUS, StatusBadge } from "./status-labels";
+
+const PAGE_SIZE = 20;
+
+const choices = (labels: Record<string, string>) => [{ value: "", label: "Any" }, ...Object.entries(labels).map(([value, label]) => ({ value, label }))];
+
+export function OrdersTable() {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const page = Math.max(1, Number(params.get("page")) || 1);
+  const filters = {
+    q: params.get("q") ?? "",
+    status: params.get("status") ?? "",
+    payment_status: params.get("payment_status") ?? "",
+    fulfillment_status: params.get("fulfillment_status") ?? "",
+  };
+  const [list, setList] = useState<OrderList | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const key = params.toString();
+
+  useEffect(() => {
+    let active = true;
+    setError(null);
+    adminClient.orders
+      .list({
+        q: filters.q || undefined,
+        status: filters.status ? [filters.status] : undefined,
+        payment_status: filters.payment_status ? [filters.payment_status] : undefined,
+        fulfillment_status: filters.fulfillment_status ? [filters.fulfillment_status] : undefined,
+        limit: PAGE_SIZE,
+        offset: (page - 1) * PAGE_SIZE,
+      })
+      .then((answer) => active && setList(answer))
+      .catch((failure: unknown) => {
+        if (!active) return;
+        if (isStoreApiError(failure) && failure.status === 401) router.replace(signInPath(pathname));
+        else setError(isStoreApiError(failure) ? failure.message : "The orders could not be loaded");
+      });
+    return () => {
+      active = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` is the whole query
+  }, [key]);
+
+  function apply(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const next = new URLSearchParams();
+    for (const name of ["q", "status", "payment_status", "fulfillment_status"]) {
+      const value = String(form.get(name) ?? "").trim();
+      if (value) next.set(name, value);
+    }
+    router.push(`${pathname}${next.size ? `?${next}` : ""}`);
+  }
+
+  function goTo(target: number) {
+    const next = new URLSearchParams(params);
+    next.set("page", String(target));
+    router.push(`${pathname}?${next}`);
+  }
+
+  const pages = list ? Math.max(1, Math.ceil(list.count / PAGE_SIZE)) : 1;
+
+  return (
+    <section aria-labelledby="orders-heading">
+      <h1 id="orders-heading">Orders</h1>
+      <form className="admin-filters" onSubmit={apply} role="search" aria-label="Find orders" key={key}>
+        <TextField id="q" name="q" type="search" label="Email or order number" defaultValue={filters.q} optional />
+        <SelectField id="status" name="status" label="Status" options={choices(ORDER_STATUS)} defaultValue={filters.status} required={false} />
+        <SelectField id="payment_status" name="payment_status" label="Payment" options={choices(PAYMENT_STATUS)} defaultValue={filters.payment_status} required={false} />
+        <SelectField
+          id="fulfillment_status"
+          name="fulfillment_status"
+          label="Fulfillment"
+          options={choices(FULFILLMENT_STATUS)}
+          defaultValue={filters.fulfillment_status}
+          required={false}
+        />
+        <button type="submit" className="button button--secondary">
+          Apply
+        </button>
+      </form>
+      <ErrorMessage>{error}</ErrorMessage>
+      {!list ? (
+        <p className="muted" role="status">
+          Loading orders…
+        </p>
+      ) : list.orders.length === 0 ? (
+        <p className="empty-note" role="status">
+          No orders match.
+        </p>
+      ) : (
+        <>
+          <p className="muted" role="status">
+            {list.count} {list.count === 1 ? "order" : "orders"}
+          </p>
+          <div className="admin-table-scroll">
+            <table className="admin-table">
+              <caption className="visually-hidden">Orders, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Order</th>
+                  <th scope="col">Placed</th>
+                  <th scope="col">Customer</th>
+                  <th scope="col">Payment</th>
+                  <th scope="col">Fulfillment</th>
+                  <th scope="col">Status</th>
+                  <th scope="col" className="admin-table__number">
+                    Total
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.orders.map((order) => (
+                  <tr key={order.id}>
+                    <th scope="row">
+                      <Link href={`/admin/orders/${order.id}`}>#{order.display_id}</Link>
+                      {order.attention_reason ? <span className="status-badge status-badge--attention">Needs attention</span> : null}
+                    </th>
+                    <td>{new Date(order.created_at!).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}</td>
+                    <td>{order.email}</td>
+                    <td>
+                      <StatusBadge labels={PAYMENT_STATUS} value={order.payment_status} />
+                    </td>
+                    <td>
+                      <StatusBadge labels={FULFILLMENT_STATUS} value={order.fulfillment_status} />
+                    </td>
+                    <td>
+                      <StatusBadge labels={ORDER_STATUS} value={order.status} />
+                    </td>
+                    <td className="admin-table__number">{formatMoney(order.total, order.currency_code)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <nav className="admin-paging" aria-label="Pages of orders">
+            <button type="button" className="button button--secondary" disabled={page <= 1} onClick={() => goTo(page - 1)}>
+              Previous page
+            </button>
+            <span>
+              Page {page} of {pages}
+            </span>
+            <button type="button" className="button button--secondary" disabled={page >= pages} onClick={() => goTo(page + 1)}>
+              Next page
+            </button>
+          </nav>
+        </>
+      )}
+    </section>
+  );
+}
