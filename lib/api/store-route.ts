@@ -8,17 +8,28 @@ export type RouteInput<P> = { request: Request; params: P; body: unknown; query:
 
 type Handler<P> = (input: RouteInput<P>) => Promise<unknown>;
 
-/** A handler may choose its status (e.g. 201); a plain object answers 200. */
+/** A handler may choose its status (e.g. 201, or 204 without a body) and headers (a session
+ * cookie); a plain object answers 200. */
 export class JsonAnswer {
   constructor(
     readonly status: number,
     readonly body: unknown,
+    readonly headers: Record<string, string> = {},
   ) {}
 }
+
+export type StoreRouteOptions = {
+  /**
+   * false for routes whose answers must not be stored or replayed: they set a session cookie,
+   * carry a secret (a bearer token) or depend on who is signed in. Default true.
+   */
+  idempotent?: boolean;
+};
 
 const MAX_BODY_BYTES = 1_000_000;
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  if (status === 204) return new Response(null, { status, headers: { "cache-control": "no-store", ...headers } });
   return new Response(JSON.stringify(body), {
     status,
     headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers },
@@ -53,7 +64,10 @@ async function answer<P>(handler: Handler<P>, input: RouteInput<P>): Promise<Sto
   return result instanceof JsonAnswer ? { status: result.status, body: result.body } : { status: 200, body: result };
 }
 
-export function storeRoute<P extends Record<string, string | string[]> = Record<string, never>>(handler: Handler<P>) {
+export function storeRoute<P extends Record<string, string | string[]> = Record<string, never>>(
+  handler: Handler<P>,
+  options: StoreRouteOptions = {},
+) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
       const params = ((await context?.params) ?? {}) as P;
@@ -61,6 +75,10 @@ export function storeRoute<P extends Record<string, string | string[]> = Record<
       const url = new URL(request.url);
       const input = { request, params, body, query: url.searchParams };
       const key = request.headers.get("idempotency-key")?.trim();
+      if (options.idempotent === false) {
+        const result = await handler(input);
+        return result instanceof JsonAnswer ? json(result.status, result.body, result.headers) : json(200, result);
+      }
       if (!key || request.method === "GET") {
         const result = await answer(handler, input);
         return json(result.status, result.body);

@@ -8,7 +8,8 @@ export type StoreErrorType =
   | "unauthorized"
   | "conflict"
   | "duplicate_error"
-  | "payment_authorization_error";
+  | "payment_authorization_error"
+  | "too_many_requests";
 
 const STATUS_BY_TYPE: Record<StoreErrorType, number> = {
   invalid_data: 400,
@@ -18,6 +19,7 @@ const STATUS_BY_TYPE: Record<StoreErrorType, number> = {
   conflict: 409,
   duplicate_error: 422,
   payment_authorization_error: 422,
+  too_many_requests: 429,
 };
 
 export class StoreError extends Error {
@@ -50,3 +52,8 @@ export const conflict = (message: string) => new StoreError("conflict", message,
 
 export const cartCompleted = (cartId: string) =>
   notAllowed(`Cart ${cartId} is completed and can no longer be changed`, "cart_completed");
+
+export const unauthorized = (message = "You must be signed in") => new StoreError("unauthorized", message);
+
+export const tooManyRequests = (retryAfterSeconds: number) =>
+  new StoreError("too_many_requests", `Too many attempts; try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s)`, "rate_limited");
