@@ -11,6 +11,7 @@ const distDir = process.env.NEXT_DIST_DIR || ".next";
 const host = process.env.HOST || "0.0.0.0";
 const internalHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
 const nextBin = path.join(root, "node_modules/.bin/next");
+const tsxBin = path.join(root, "node_modules/.bin/tsx");
 
 await prepareDatabase();
 
@@ -20,12 +21,12 @@ if (!fs.existsSync(path.join(root, distDir, "BUILD_ID"))) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn(nextBin, ["start", "-p", port, "-H", host], {
+const server = spawn(tsxBin, [path.join(root, "scripts/serve.ts")], {
   cwd: root,
   stdio: ["ignore", "inherit", "inherit"],
   // Pages render by calling the Store API; on the server they call this instance directly on
   // loopback rather than whatever host a request names.
-  env: { STORE_API_INTERNAL_URL: `http://${internalHost}:${port}`, ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  env: { STORE_API_INTERNAL_URL: `http://${internalHost}:${port}`, ...process.env, PORT: port, HOST: host, NEXT_TELEMETRY_DISABLED: "1" },
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
