@@ -16,7 +16,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 16);
 async function countQueriesPerOperation(database: TestDatabase) {
   process.env.DATABASE_URL = database.url;
   const { prepareDatabase } = await import("./prepare-database");
-  await prepareDatabase({ quiet: true });
+  await prepareDatabase({ quiet: true, seed: true, waitSeconds: 0 });
   const { db, disconnectDb, onDatabaseQuery } = await import("../lib/db/client");
   const { createCart, retrieveCart, updateCart } = await import("../lib/commerce/cart");
   const { addShippingMethod } = await import("../lib/commerce/shipping-options");

@@ -1,10 +1,12 @@
-// Serves the production build: Next.js behind a thin HTTP edge that refuses, with JSON, what
-// Next.js itself would answer with a text/plain 500 (lib/http/screen-request.ts). `npm start` and
-// the test harness run this instead of `next start`. Settings: PORT (3000), HOST (0.0.0.0),
+// Serves the production build: Next.js behind a thin HTTP edge that stamps the protective headers
+// on every answer (lib/http/security-headers.ts) and refuses, with JSON, what Next.js itself would
+// answer with a text/plain 500 (lib/http/screen-request.ts). `npm start` and the test harness run
+// this instead of `next start`. Settings: PORT (3000), HOST (0.0.0.0),
 // NEXT_DIST_DIR (.next, read by next.config.js).
 import http from "node:http";
 import path from "node:path";
 import { screenRequest } from "../lib/http/screen-request";
+import { arrivedOverTls, securityHeaders } from "../lib/http/security-headers";
 
 (process.env as Record<string, string>).NODE_ENV = "production";
 const root = path.resolve(import.meta.dirname, "..");
@@ -16,7 +18,13 @@ const app = next({ dev: false, dir: root, hostname: host, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+const stripeApiBase = process.env.STRIPE_API_BASE?.trim() || null;
+const headersOverHttp = securityHeaders({ https: false, stripeApiBase });
+const headersOverTls = securityHeaders({ https: true, stripeApiBase });
+
 const server = http.createServer((request, response) => {
+  const tls = arrivedOverTls((request.socket as { encrypted?: boolean }).encrypted === true, request.headers["x-forwarded-proto"]);
+  for (const [name, value] of Object.entries(tls ? headersOverTls : headersOverHttp)) response.setHeader(name, value);
   const refusal = screenRequest(request.method, request.url, request.headers);
   if (refusal) {
     response.writeHead(refusal.status, { ...refusal.headers, "content-length": Buffer.byteLength(refusal.body) });

@@ -3,7 +3,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { prepareDatabase } from "./prepare-database";
+import { exitOnStartupError, prepareDatabase } from "./prepare-database";
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = process.env.PORT || "3000";
@@ -13,7 +13,7 @@ const internalHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
 const nextBin = path.join(root, "node_modules/.bin/next");
 const tsxBin = path.join(root, "node_modules/.bin/tsx");
 
-await prepareDatabase();
+await prepareDatabase().catch(exitOnStartupError);
 
 if (!fs.existsSync(path.join(root, distDir, "BUILD_ID"))) {
   console.log("build: no production build yet, building (a minute or two)…");
