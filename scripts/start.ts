@@ -11,7 +11,6 @@ const distDir = process.env.NEXT_DIST_DIR || ".next";
 const host = process.env.HOST || "0.0.0.0";
 const internalHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
 const nextBin = path.join(root, "node_modules/.bin/next");
-const tsxBin = path.join(root, "node_modules/.bin/tsx");
 
 await prepareDatabase().catch(exitOnStartupError);
 
@@ -21,7 +20,7 @@ if (!fs.existsSync(path.join(root, distDir, "BUILD_ID"))) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn(tsxBin, [path.join(root, "scripts/serve.ts")], {
+const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/serve.ts")], {
   cwd: root,
   stdio: ["ignore", "inherit", "inherit"],
   // Pages render by calling the Store API; on the server they call this instance directly on
