@@ -4,6 +4,7 @@
 import { verifyAccessToken } from "../auth/access-tokens";
 import { findSessionActorByToken, hashToken, revokeSession } from "../auth/sessions";
 import { unauthorized } from "../commerce/errors";
+import { apiRoute, type Handler, type RouteHandler, type RouteParams } from "./store-route";
 
 /** Distinct from any merchant (admin) cookie, so the two sessions never mix. */
 export const CUSTOMER_COOKIE = "store_customer_session";
@@ -85,4 +86,13 @@ export function clearedSessionCookie(request: Request): string {
  */
 export function clientAddress(request: Request): string {
   return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
+}
+
+/**
+ * The edge for the account routes: like storeRoute, but never idempotent-replayed, because their
+ * answers set a session cookie, carry a secret (a bearer token) or depend on who is signed in,
+ * and must not be stored or handed to whoever repeats a key.
+ */
+export function customerRoute<P extends RouteParams = Record<string, never>>(handler: Handler<P>): RouteHandler<P> {
+  return apiRoute(handler, { idempotent: false, label: "store api (accounts)" });
 }

@@ -1,7 +1,9 @@
 // A guest looks an order up by its number and email (medusa-js orders.lookupOrder).
-import { clientAddress } from "@/lib/api/customer-auth";
+import { clientAddress, customerRoute } from "@/lib/api/customer-auth";
 import { parseOrderLookupQuery } from "@/lib/api/customer-validation";
-import { storeRoute } from "@/lib/api/store-route";
+import { routeMethods } from "@/lib/api/store-route";
 import { lookupOrder } from "@/lib/customers/customer-orders";
 
-export const GET = storeRoute(async ({ request, query }) => ({ order: await lookupOrder(parseOrderLookupQuery(query), clientAddress(request)) }));
+const lookupRoute = customerRoute(async ({ request, query }) => ({ order: await lookupOrder(parseOrderLookupQuery(query), clientAddress(request)) }));
+
+export const { GET, POST, DELETE } = routeMethods({ GET: lookupRoute });

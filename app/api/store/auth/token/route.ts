@@ -1,11 +1,12 @@
 // A bearer token for clients without cookies (medusa-js auth.getToken → {access_token}).
-import { clientAddress } from "@/lib/api/customer-auth";
+import { clientAddress, customerRoute } from "@/lib/api/customer-auth";
 import { credentialsSchema } from "@/lib/api/customer-validation";
-import { storeRoute } from "@/lib/api/store-route";
+import { routeMethods } from "@/lib/api/store-route";
 import { parseWith } from "@/lib/api/validation";
 import { issueCustomerToken } from "@/lib/customers/accounts";
 
-export const POST = storeRoute(
+const issueTokenRoute = customerRoute(
   async ({ request, body }) => issueCustomerToken(parseWith(credentialsSchema, body), clientAddress(request)),
-  { idempotent: false },
 );
+
+export const { GET, POST, DELETE } = routeMethods({ POST: issueTokenRoute });

@@ -1,17 +1,16 @@
-import { requireCustomer } from "@/lib/api/customer-auth";
+import { customerRoute, requireCustomer } from "@/lib/api/customer-auth";
 import { updateCustomerSchema } from "@/lib/api/customer-validation";
-import { storeRoute } from "@/lib/api/store-route";
+import { routeMethods } from "@/lib/api/store-route";
 import { parseWith } from "@/lib/api/validation";
 import { retrieveCustomer, updateCustomer } from "@/lib/customers/accounts";
 
-export const GET = storeRoute(async ({ request }) => ({ customer: await retrieveCustomer((await requireCustomer(request)).customerId) }), {
-  idempotent: false,
-});
+const retrieveProfileRoute = customerRoute(async ({ request }) => ({ customer: await retrieveCustomer((await requireCustomer(request)).customerId) }));
 
-export const POST = storeRoute(
+const updateProfileRoute = customerRoute(
   async ({ request, body }) => {
     const { customerId, sessionId } = await requireCustomer(request);
     return { customer: await updateCustomer(customerId, sessionId, parseWith(updateCustomerSchema, body)) };
   },
-  { idempotent: false },
 );
+
+export const { GET, POST, DELETE } = routeMethods({ GET: retrieveProfileRoute, POST: updateProfileRoute });

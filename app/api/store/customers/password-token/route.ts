@@ -1,14 +1,15 @@
 // Ask for a password reset email. 204 whether or not the email has an account (Medusa v1's answer).
-import { clientAddress } from "@/lib/api/customer-auth";
+import { clientAddress, customerRoute } from "@/lib/api/customer-auth";
 import { passwordTokenSchema } from "@/lib/api/customer-validation";
-import { JsonAnswer, storeRoute } from "@/lib/api/store-route";
+import { JsonAnswer, routeMethods } from "@/lib/api/store-route";
 import { parseWith } from "@/lib/api/validation";
 import { requestPasswordReset } from "@/lib/customers/password-reset";
 
-export const POST = storeRoute(
+const requestResetRoute = customerRoute(
   async ({ request, body }) => {
     await requestPasswordReset(parseWith(passwordTokenSchema, body).email, clientAddress(request));
     return new JsonAnswer(204, null);
   },
-  { idempotent: false },
 );
+
+export const { GET, POST, DELETE } = routeMethods({ POST: requestResetRoute });

@@ -1,13 +1,14 @@
-import { requireCustomer } from "@/lib/api/customer-auth";
+import { customerRoute, requireCustomer } from "@/lib/api/customer-auth";
 import { addAddressSchema } from "@/lib/api/customer-validation";
-import { storeRoute } from "@/lib/api/store-route";
+import { routeMethods } from "@/lib/api/store-route";
 import { parseWith } from "@/lib/api/validation";
 import { addCustomerAddress } from "@/lib/customers/addresses";
 
-export const POST = storeRoute(
+const addAddressRoute = customerRoute(
   async ({ request, body }) => {
     const { customerId } = await requireCustomer(request);
     return { customer: await addCustomerAddress(customerId, parseWith(addAddressSchema, body).address) };
   },
-  { idempotent: false },
 );
+
+export const { GET, POST, DELETE } = routeMethods({ POST: addAddressRoute });

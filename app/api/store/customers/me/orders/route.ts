@@ -1,9 +1,10 @@
-import { requireCustomer } from "@/lib/api/customer-auth";
+import { customerRoute, requireCustomer } from "@/lib/api/customer-auth";
 import { parseOrderHistoryQuery } from "@/lib/api/customer-validation";
-import { storeRoute } from "@/lib/api/store-route";
+import { routeMethods } from "@/lib/api/store-route";
 import { listCustomerOrders } from "@/lib/customers/customer-orders";
 
-export const GET = storeRoute(
+const listOrdersRoute = customerRoute(
   async ({ request, query }) => listCustomerOrders((await requireCustomer(request)).customerId, parseOrderHistoryQuery(query)),
-  { idempotent: false },
 );
+
+export const { GET, POST, DELETE } = routeMethods({ GET: listOrdersRoute });

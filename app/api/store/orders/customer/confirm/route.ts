@@ -1,11 +1,12 @@
 // Confirm a claim with the emailed token (medusa-js orders.confirmRequest).
-import { requireCustomer } from "@/lib/api/customer-auth";
+import { customerRoute, requireCustomer } from "@/lib/api/customer-auth";
 import { claimConfirmSchema } from "@/lib/api/customer-validation";
-import { storeRoute } from "@/lib/api/store-route";
+import { routeMethods } from "@/lib/api/store-route";
 import { parseWith } from "@/lib/api/validation";
 import { confirmOrderClaim } from "@/lib/customers/customer-orders";
 
-export const POST = storeRoute(
+const confirmClaimRoute = customerRoute(
   async ({ request, body }) => confirmOrderClaim((await requireCustomer(request)).customerId, parseWith(claimConfirmSchema, body).token),
-  { idempotent: false },
 );
+
+export const { GET, POST, DELETE } = routeMethods({ POST: confirmClaimRoute });
