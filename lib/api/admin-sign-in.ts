@@ -1,29 +1,24 @@
+// Sign-in over HTTP: the credentials body and the session cookie the back office holds:
+// httpOnly (scripts cannot read it), SameSite=Lax (other sites cannot send it with their POSTs),
+// Secure behind TLS.
 import { z } from "zod";
-import { invalidData } from "../commerce/errors";
 import { ADMIN_SESSION_COOKIE } from "../users/admin-auth";
+import { parseWith } from "./validation";
 
-// Sign-in over HTTP: reading the credentials and the session cookie the back office holds.
+export const credentialsSchema = z.strictObject({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
 
-const credentialsSchema = z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) });
+export const readCredentials = (body: unknown) => parseWith(credentialsSchema, body);
 
-/** The {email, password} body of a sign-in; read here as these routes answer with headers of their own. */
-export async function readCredentials(request: Request) {
-  let body: unknown;
-  try {
-    body = JSON.parse(await request.text());
-  } catch {
-    throw invalidData("The request body is not valid JSON", "malformed_json");
-  }
-  const parsed = credentialsSchema.safeParse(body);
-  if (!parsed.success) throw invalidData("Send an email and a password", "invalid_credentials_body");
-  return parsed.data;
+function isHttps(request: Request): boolean {
+  const forwarded = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  return (forwarded ?? new URL(request.url).protocol.replace(":", "")) === "https";
 }
-// The back office's session cookie: httpOnly (scripts cannot read it), SameSite=Lax (other sites
-// cannot send it with their POSTs), Secure when the store is served over https.
 
 export function sessionCookie(request: Request, token: string, expiresAt: Date): string {
-  const secure = new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
-  return `${ADMIN_SESSION_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Lax; Expires=${expiresAt.toUTCString()}${secure ? "; Secure" : ""}`;
+  const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000));
+  return [`${ADMIN_SESSION_COOKIE}=${encodeURIComponent(token)}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${maxAge}`, ...(isHttps(request) ? ["Secure"] : [])].join("; ");
 }
 
-export const clearedSessionCookie = () => `${ADMIN_SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Expires=Thu, 01 Jan 1970 00:00:00 GMT`;
+export function clearedSessionCookie(request: Request): string {
+  return [`${ADMIN_SESSION_COOKIE}=`, "Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=0", ...(isHttps(request) ? ["Secure"] : [])].join("; ");
+}

@@ -9,6 +9,9 @@ export type StoreErrorType =
   | "conflict"
   | "duplicate_error"
   | "payment_authorization_error"
+  | "payload_too_large"
+  | "unsupported_media_type"
+  | "database_unavailable"
   | "too_many_requests"
   | "payment_provider_error";
 
@@ -20,20 +23,26 @@ const STATUS_BY_TYPE: Record<StoreErrorType, number> = {
   conflict: 409,
   duplicate_error: 422,
   payment_authorization_error: 422,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  database_unavailable: 503,
   too_many_requests: 429,
-  /** The payment provider refused or failed an operation the store asked of it (capture, refund). */
+  /** The payment provider did not answer an operation the store asked of it (capture, refund). */
   payment_provider_error: 502,
 };
 
 export class StoreError extends Error {
   readonly type: StoreErrorType;
   readonly code?: string;
+  /** Extra response headers the answer needs, e.g. Retry-After on a 503 or Allow on a 405. */
+  readonly headers: Record<string, string>;
 
-  constructor(type: StoreErrorType, message: string, code?: string) {
+  constructor(type: StoreErrorType, message: string, code?: string, headers: Record<string, string> = {}) {
     super(message);
     this.name = "StoreError";
     this.type = type;
     this.code = code;
+    this.headers = headers;
   }
 
   get status(): number {
@@ -55,3 +64,20 @@ export const conflict = (message: string) => new StoreError("conflict", message,
 
 export const cartCompleted = (cartId: string) =>
   notAllowed(`Cart ${cartId} is completed and can no longer be changed`, "cart_completed");
+
+/** A transaction lost to another (deadlock, serialization failure, lock wait) every time it was tried. */
+export const transactionConflict = () =>
+  new StoreError("conflict", "The store was busy with a conflicting change; try again", "transaction_conflict");
+
+/** The database did not answer (down, unreachable, too slow); clients may retry after a pause. */
+export const databaseUnavailable = (retryAfterSeconds = 5) =>
+  new StoreError("database_unavailable", "The store's database is unavailable; try again shortly", "database_unavailable", {
+    "retry-after": String(retryAfterSeconds),
+  });
+
+export const unauthorized = (message = "You must be signed in") => new StoreError("unauthorized", message);
+
+export const tooManyRequests = (retryAfterSeconds: number) =>
+  new StoreError("too_many_requests", `Too many attempts; try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s)`, "rate_limited", {
+    "retry-after": String(retryAfterSeconds),
+  });

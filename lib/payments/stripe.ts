@@ -66,6 +66,16 @@ function stripeFailure(error: unknown): never {
   throw error;
 }
 
+/** The type and data.object of a Stripe event, or null when the payload is not shaped like one. */
+function readEvent(payload: unknown): { type: string; object: ProviderData } | null {
+  if (typeof payload !== "object" || payload === null || Array.isArray(payload)) return null;
+  const { type, data } = payload as { type?: unknown; data?: unknown };
+  if (typeof type !== "string" || typeof data !== "object" || data === null) return null;
+  const object = (data as { object?: unknown }).object;
+  if (typeof object !== "object" || object === null || Array.isArray(object)) return null;
+  return { type, object: object as ProviderData };
+}
+
 export function createStripeProvider(config: StripeConfig): PaymentProvider {
   const stripe = createStripeClient(config);
 
@@ -176,46 +186,48 @@ export function createStripeProvider(config: StripeConfig): PaymentProvider {
       if (!config.webhookSecret) throw new PaymentProviderError("STRIPE_WEBHOOK_SECRET is not set", "webhook_not_configured");
       const signature = headers.get("stripe-signature");
       if (!signature) throw new PaymentProviderError("The Stripe-Signature header is missing", "invalid_signature");
-      let event: Stripe.Event;
+      let parsed: unknown;
       try {
-        event = stripe.webhooks.constructEvent(rawBody, signature, config.webhookSecret);
+        parsed = stripe.webhooks.constructEvent(rawBody, signature, config.webhookSecret);
       } catch {
         throw new PaymentProviderError("The webhook signature does not match", "invalid_signature");
       }
-      return readStripeEvent(event);
+      // A valid signature vouches for the sender, not for the shape: anything the store does not
+      // act on is acknowledged and ignored.
+      return readStripeEvent(parsed);
     },
   };
 }
 
 /** A verified Stripe event → what it means for the store's carts and orders. */
-function readStripeEvent(event: Stripe.Event): PaymentWebhookEvent {
-  if (event.type.startsWith("charge.")) {
-    const object = event.data.object as Stripe.Charge | Stripe.Dispute;
-    const reference = typeof object.payment_intent === "string" ? object.payment_intent : object.payment_intent?.id;
+function readStripeEvent(payload: unknown): PaymentWebhookEvent {
+  const event = readEvent(payload);
+  if (!event) return { kind: "ignored", reason: "the payload is not a Stripe event" };
+  const object = event.object;
+  if (event.type === "charge.refunded" || event.type === "charge.dispute.created") {
+    const reference = typeof object.payment_intent === "string" ? object.payment_intent : null;
     if (!reference) return { kind: "ignored", reason: `${event.type} names no PaymentIntent` };
     if (event.type === "charge.refunded") {
-      return { kind: "payment_refunded", reference, amountRefunded: (object as Stripe.Charge).amount_refunded };
+      if (typeof object.amount_refunded !== "number") return { kind: "ignored", reason: "the charge carries no amount_refunded" };
+      return { kind: "payment_refunded", reference, amountRefunded: object.amount_refunded };
     }
-    if (event.type === "charge.dispute.created") {
-      const dispute = object as Stripe.Dispute;
-      return { kind: "payment_disputed", reference, amount: dispute.amount, reason: dispute.reason };
-    }
-    return { kind: "ignored", reason: `${event.type} is not handled` };
+    const amount = typeof object.amount === "number" ? object.amount : 0;
+    return { kind: "payment_disputed", reference, amount, reason: typeof object.reason === "string" ? object.reason : "unknown" };
   }
   if (!event.type.startsWith("payment_intent.")) return { kind: "ignored", reason: `${event.type} is not handled` };
-  const intent = event.data.object as Stripe.PaymentIntent;
-  const cartId = intent.metadata?.resource_id;
-  if (!cartId) return { kind: "ignored", reason: "the PaymentIntent belongs to no cart of this store" };
+  if (object.object !== "payment_intent" || typeof object.id !== "string") return { kind: "ignored", reason: "the event carries no PaymentIntent" };
+  const metadata = object.metadata;
+  const cartId = typeof metadata === "object" && metadata !== null ? (metadata as Record<string, unknown>).resource_id : undefined;
+  if (typeof cartId !== "string" || !cartId) return { kind: "ignored", reason: "the PaymentIntent belongs to no cart of this store" };
   switch (event.type) {
     case "payment_intent.succeeded":
-      // Completes a cart paid with automatic capture, or records a capture made in the dashboard.
-      return { kind: "payment_authorized", cartId, data: asData(intent) };
+    // Completes a cart paid and left, or records a capture made in Stripe's dashboard.
     case "payment_intent.amount_capturable_updated":
-      return { kind: "payment_authorized", cartId, data: asData(intent) };
+      return { kind: "payment_authorized", cartId, data: object };
     case "payment_intent.payment_failed":
-      return { kind: "payment_failed", cartId, data: asData(intent) };
+      return { kind: "payment_failed", cartId, data: object };
     case "payment_intent.canceled":
-      return { kind: "payment_canceled", reference: intent.id, data: asData(intent) };
+      return { kind: "payment_canceled", reference: object.id, data: object };
     default:
       return { kind: "ignored", reason: `${event.type} is not handled` };
   }

@@ -1,9 +1,9 @@
 // Who is calling the Admin API. Three ways in, as Medusa v1 offers them: a bearer token from
 // POST /admin/auth/token (Authorization: Bearer), a user's API token (x-medusa-access-token,
 // medusa-js's `apiKey`), or the back office's session cookie. All three end when revoked.
-import { verifyAccessToken } from "../auth/access-tokens";
-import { findSessionActorByToken, hashToken } from "../auth/sessions";
-import { findUser, findUserByApiToken, type UserRow } from "./users";
+import { issueAccessToken, verifyAccessToken } from "../auth/access-tokens";
+import { createSession, findSessionActorByToken, hashToken, revokeSession } from "../auth/sessions";
+import { findUser, findUserByApiToken, serializeUser, signInWithPassword, type UserRow } from "./users";
 
 export const ADMIN_SESSION_COOKIE = "admin_session";
 
@@ -46,4 +46,21 @@ export async function authenticateAdmin(headers: Headers): Promise<AdminCredenti
 export function clientAddressOf(headers: Headers): string {
   const forwarded = headers.get("x-forwarded-for")?.split(",").map((part) => part.trim()).filter(Boolean);
   return forwarded?.at(-1) ?? "unknown";
+}
+
+/** POST /admin/auth: the user and a new session for the cookie. */
+export async function startAdminSession(email: string, password: string, headers: Headers) {
+  const user = await signInWithPassword(email, password, clientAddressOf(headers));
+  return { user: serializeUser(user), session: await createSession("user", user.id) };
+}
+
+/** POST /admin/auth/token: a bearer token bound to a new session. */
+export async function issueAdminToken(email: string, password: string, headers: Headers): Promise<string> {
+  const user = await signInWithPassword(email, password, clientAddressOf(headers));
+  return issueAccessToken("user", user.id);
+}
+
+/** DELETE /admin/auth: ends the session a cookie or bearer token speaks for (an API token has none). */
+export async function endAdminSessionOf(credentials: AdminCredentials): Promise<void> {
+  if (credentials.sessionId) await revokeSession(credentials.sessionId);
 }

@@ -2,7 +2,7 @@
 // Passwords are stored as scrypt hashes, API tokens as SHA-256 digests; neither is ever shown.
 import { db, isUniqueConstraintError } from "../db/client";
 import { hashPassword, needsRehash, verifyPassword } from "../auth/passwords";
-import { consumeRateLimit } from "../auth/rate-limit";
+import { enforceRateLimits, LIMITS } from "../customers/rate-limits";
 import { hashToken } from "../auth/sessions";
 import { invalidData, notFound, StoreError } from "../commerce/errors";
 import { newId } from "../commerce/ids";
@@ -57,24 +57,17 @@ export async function createOrUpdateUser(input: { email: string; password: strin
 }
 
 // Sign-in attempts: per email (guessing one merchant's password) and per client address
-// (trying many merchants); over either, the answer is 429 before any password is checked.
-const ATTEMPTS_PER_EMAIL = { limit: 10, windowMs: 15 * 60_000 };
-const ATTEMPTS_PER_ADDRESS = { limit: 50, windowMs: 15 * 60_000 };
-
+// (trying many merchants), with the shoppers' limits; over either the answer is 429 (Retry-After)
+// before any password is checked.
 const invalidCredentials = () => new StoreError("unauthorized", "Wrong email or password", "invalid_credentials");
 
 /** The user with this email and password; the same 401 for a wrong email and a wrong password. */
 export async function signInWithPassword(email: string, password: string, clientAddress: string): Promise<UserRow> {
   const normalized = normalizeEmail(email);
-  for (const [key, limit] of [
-    [`admin-sign-in:email:${normalized}`, ATTEMPTS_PER_EMAIL],
-    [`admin-sign-in:address:${clientAddress}`, ATTEMPTS_PER_ADDRESS],
-  ] as const) {
-    const verdict = await consumeRateLimit(key, limit);
-    if (!verdict.allowed) {
-      throw new StoreError("too_many_requests", `Too many sign-in attempts; try again in ${Math.ceil(verdict.retryAfterSeconds / 60)} minutes`, "rate_limited");
-    }
-  }
+  await enforceRateLimits([
+    { key: `admin-sign-in:email:${normalized}`, limit: LIMITS.signInPerEmail },
+    { key: `admin-sign-in:address:${clientAddress}`, limit: LIMITS.signInPerAddress },
+  ]);
   const user = await db().user.findUnique({ where: { email: normalized } });
   // Without a user the check runs against a dummy hash: the answer takes as long either way.
   const matches = await verifyPassword(password, user?.passwordHash ?? null);
@@ -83,6 +76,12 @@ export async function signInWithPassword(email: string, password: string, client
     await db().user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
   }
   return user;
+}
+
+export async function retrieveUser(id: string): Promise<AdminUser> {
+  const user = await db().user.findUnique({ where: { id } });
+  if (!user) throw notFound("User", id);
+  return serializeUser(user);
 }
 
 export async function findUser(id: string): Promise<UserRow | null> {

@@ -22,6 +22,7 @@ describe("admin sign-in", () => {
     assert.match(setCookie, /^admin_session=[^;]+;/);
     assert.match(setCookie, /HttpOnly/i);
     assert.match(setCookie, /SameSite=Lax/i);
+    assert.match(setCookie, /Max-Age=\d+/);
     const cookie = setCookie.split(";")[0];
 
     // The second instance knows the session too: it lives in the database.
@@ -86,7 +87,8 @@ describe("admin sign-in", () => {
     const limited = await api("POST", "/admin/auth", { body: { email, password: "guess-11" } });
     assert.equal(limited.status, 429);
     assert.equal(limited.body.type, "too_many_requests");
-    assert.match(limited.body.message, /Too many sign-in attempts/);
+    assert.match(limited.body.message, /Too many attempts/);
+    assert.ok(Number(limited.headers.get("retry-after")) > 0, "Retry-After says when to come back");
   });
 
   test("every Admin API route answers 401 without valid credentials, and changes nothing", async () => {

@@ -1,17 +1,12 @@
 // POST /admin/auth/token: email and password → a bearer token (medusa-js admin.auth.getToken).
-import { errorJson } from "@/lib/api/admin-route";
-import { json } from "@/lib/api/store-route";
-import { issueAccessToken } from "@/lib/auth/access-tokens";
-import { clientAddressOf } from "@/lib/users/admin-auth";
-import { signInWithPassword } from "@/lib/users/users";
+import { adminSignInRoute } from "@/lib/api/admin-route";
 import { readCredentials } from "@/lib/api/admin-sign-in";
+import { routeMethods } from "@/lib/api/store-route";
+import { issueAdminToken } from "@/lib/users/admin-auth";
 
-export async function POST(request: Request): Promise<Response> {
-  try {
-    const { email, password } = await readCredentials(request);
-    const user = await signInWithPassword(email, password, clientAddressOf(request.headers));
-    return json(200, { access_token: await issueAccessToken("user", user.id) });
-  } catch (error) {
-    return errorJson(error);
-  }
-}
+export const { GET, POST, DELETE } = routeMethods({
+  POST: adminSignInRoute(async ({ body, request }) => {
+    const { email, password } = readCredentials(body);
+    return { access_token: await issueAdminToken(email, password, request.headers) };
+  }),
+});

@@ -1,8 +1,11 @@
 import { adminRoute } from "@/lib/api/admin-route";
+import { routeMethods } from "@/lib/api/store-route";
 import { emptySchema, parseWith } from "@/lib/api/validation";
 import { completeOrder } from "@/lib/order-management/fulfillment";
 
-export const POST = adminRoute<{ id: string }>(async ({ params, body, actor }) => {
-  parseWith(emptySchema, body ?? {});
-  return { order: await completeOrder(params.id, actor) };
+export const { GET, POST, DELETE } = routeMethods<{ id: string }>({
+  POST: adminRoute(async ({ params, body, actor }) => {
+    parseWith(emptySchema, body ?? {});
+    return { order: await completeOrder(params.id, actor) };
+  }),
 });

@@ -1,8 +1,11 @@
 import { adminRoute } from "@/lib/api/admin-route";
+import { routeMethods } from "@/lib/api/store-route";
 import { emptySchema, parseWith } from "@/lib/api/validation";
 import { cancelFulfillment } from "@/lib/order-management/fulfillment";
 
-export const POST = adminRoute<{ id: string; fulfillment_id: string }>(async ({ params, body, actor }) => {
-  parseWith(emptySchema, body ?? {});
-  return { order: await cancelFulfillment(params.id, params.fulfillment_id, actor) };
+export const { GET, POST, DELETE } = routeMethods<{ id: string; fulfillment_id: string }>({
+  POST: adminRoute(async ({ params, body, actor }) => {
+    parseWith(emptySchema, body ?? {});
+    return { order: await cancelFulfillment(params.id, params.fulfillment_id, actor) };
+  }),
 });
