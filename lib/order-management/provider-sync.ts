@@ -26,7 +26,18 @@ export async function findOrderIdOfCart(cartId: string): Promise<string | null> 
   return (await db().order.findUnique({ where: { cartId }, select: { id: true } }))?.id ?? null;
 }
 
-export function syncCaptureFromProvider(orderId: string, providerId: string, data: ProviderData): Promise<string> {
+/**
+ * A cheap look before taking the order: the provider reporting back a change the store made itself
+ * (the usual case) finds it recorded and leaves the order to whoever is working on it.
+ */
+async function alreadyRecorded(orderId: string, providerId: string, recorded: (payment: { capturedAt: Date | null; canceledAt: Date | null; amountRefunded: number }) => boolean) {
+  const payments = await db().payment.findMany({ where: { orderId, providerId }, select: { capturedAt: true, canceledAt: true, amountRefunded: true } });
+  const pendingRefunds = await db().refund.count({ where: { orderId, status: "pending" } });
+  return pendingRefunds === 0 && payments.length > 0 && payments.every(recorded);
+}
+
+export async function syncCaptureFromProvider(orderId: string, providerId: string, data: ProviderData): Promise<string> {
+  if (await alreadyRecorded(orderId, providerId, (payment) => payment.capturedAt !== null || payment.canceledAt !== null)) return "nothing to record";
   return withOrderLock(orderId, async () => {
     const order = await loadOrder(orderId);
     const payment = order.payments.find((candidate) => candidate.providerId === providerId && !candidate.capturedAt && !candidate.canceledAt);
@@ -36,7 +47,8 @@ export function syncCaptureFromProvider(orderId: string, providerId: string, dat
   });
 }
 
-export function syncCancelFromProvider(orderId: string, providerId: string, data: ProviderData): Promise<string> {
+export async function syncCancelFromProvider(orderId: string, providerId: string, data: ProviderData): Promise<string> {
+  if (await alreadyRecorded(orderId, providerId, (payment) => payment.capturedAt !== null || payment.canceledAt !== null)) return "nothing to record";
   return withOrderLock(orderId, async () => {
     const order = await loadOrder(orderId);
     const payment = order.payments.find((candidate) => candidate.providerId === providerId && !candidate.capturedAt && !candidate.canceledAt);
@@ -54,8 +66,9 @@ export function syncCancelFromProvider(orderId: string, providerId: string, data
 }
 
 /** The provider says `amountRefunded` has been refunded in all; what the store has not recorded is. */
-export function syncRefundsFromProvider(orderId: string, providerId: string, amountRefunded: number): Promise<string> {
+export async function syncRefundsFromProvider(orderId: string, providerId: string, amountRefunded: number): Promise<string> {
   const actor = providerActor(providerId);
+  if (await alreadyRecorded(orderId, providerId, (payment) => payment.capturedAt === null || payment.amountRefunded >= amountRefunded)) return "nothing to record";
   return withOrderLock(orderId, async () => {
     await settlePendingRefunds(orderId, actor);
     const order = await loadOrder(orderId);

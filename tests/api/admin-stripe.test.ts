@@ -28,7 +28,9 @@ before(async () => {
   // works on the suite's instances; one more instance reaches no Stripe at all.
   manualCapture = await startStoreInstance({ STRIPE_CAPTURE: "manual" }, `${label}-admin-stripe-manual-capture`);
   providerDown = await startStoreInstance({ STRIPE_API_BASE: "http://127.0.0.1:9" }, `${label}-admin-stripe-provider-down`);
-  admin = await demoAdmin();
+  // Stripe reports each change back by webhook; a report that holds the order for a moment makes
+  // the next call a 409 that medusa-js repeats (maxRetries), as a merchant's client would.
+  admin = await demoAdmin(0, 5);
   await setStock(VARIANT, 500);
 });
 
@@ -127,7 +129,7 @@ describe("an order's money through Stripe", { skip: skipAll }, () => {
 
   test("two admins capturing and then refunding at once, on two instances: Stripe moves the money once", TWO_MINUTES, async () => {
     const { order: placed, intentId } = await authorizedOrder(2);
-    const admins = [await demoAdmin(0), await demoAdmin(1)];
+    const admins = [await demoAdmin(0, 5), await demoAdmin(1, 5)];
     const captures = await Promise.allSettled([...admins, ...admins].map((client) => client.admin.orders.capturePayment(placed.id)));
     assert.equal(captures.filter((answer) => answer.status === "fulfilled").length, 1);
     assert.equal((await stripe().paymentIntents.retrieve(intentId)).amount_received, placed.total);
@@ -136,7 +138,7 @@ describe("an order's money through Stripe", { skip: skipAll }, () => {
     const refunds = await Promise.allSettled([...admins, ...admins].map((client) => client.admin.orders.refundPayment(placed.id, { amount, reason: "other" })));
     assert.equal(refunds.filter((answer) => answer.status === "fulfilled").length, 1, "one refund of the four");
     for (const answer of refunds.filter((candidate) => candidate.status === "rejected")) {
-      assert.ok([400, 409].includes((answer as PromiseRejectedResult).reason.response.status));
+      assert.equal((answer as PromiseRejectedResult).reason.response.status, 400, "the others are told nothing is left to refund");
     }
     assert.deepEqual(await refundsAtStripe(intentId), [amount]);
     const order = await orderOf(placed.id);
@@ -171,7 +173,7 @@ describe("an order's money through Stripe", { skip: skipAll }, () => {
     // Refunded in full in Stripe's dashboard a moment ago; the store may not have heard yet.
     await stripe().refunds.create({ payment_intent: intentId });
     const answer = await refusal(admin.admin.orders.refundPayment(placed.id, { amount: placed.total, reason: "other" }));
-    assert.ok([400, 409].includes(answer.status), `refused (${answer.status}): ${JSON.stringify(answer.body)}`);
+    assert.equal(answer.status, 400, JSON.stringify(answer.body));
     assert.match(answer.body.message, /refused to refund|left to refund/);
     assert.deepEqual(await refundsAtStripe(intentId), [placed.total], "no second refund at Stripe");
   });

@@ -9,9 +9,13 @@ export const DEMO_ADMIN = { email: "admin@example.com", password: "supersecret" 
 
 export const storeBase = (instance = 0) => `${STORE_URLS[instance % STORE_URLS.length]}/api`;
 
-/** medusa-js in Node keeps no token or cookie itself: a client carries the credentials it is given. */
-export function adminClient(headers: Record<string, string>, instance = 0): Medusa {
-  return new Medusa({ baseUrl: storeBase(instance), maxRetries: 0, customHeaders: headers });
+/**
+ * medusa-js in Node keeps no token or cookie itself: a client carries the credentials it is given.
+ * With maxRetries it repeats a 409 ("another change to this order is in progress", e.g. Stripe's
+ * webhook reporting a change back) as a merchant's client would.
+ */
+export function adminClient(headers: Record<string, string>, instance = 0, maxRetries = 0): Medusa {
+  return new Medusa({ baseUrl: storeBase(instance), maxRetries, customHeaders: headers });
 }
 
 let demoToken: Promise<string> | undefined;
@@ -21,8 +25,8 @@ export function demoAdminToken(): Promise<string> {
   return (demoToken ??= new Medusa({ baseUrl: storeBase(), maxRetries: 0 }).admin.auth.getToken(DEMO_ADMIN).then((answer) => answer.access_token));
 }
 
-export async function demoAdmin(instance = 0): Promise<Medusa> {
-  return adminClient({ Authorization: `Bearer ${await demoAdminToken()}` }, instance);
+export async function demoAdmin(instance = 0, maxRetries = 0): Promise<Medusa> {
+  return adminClient({ Authorization: `Bearer ${await demoAdminToken()}` }, instance, maxRetries);
 }
 
 /** A medusa-js call that must be refused: its status and JSON body. */
