@@ -5,6 +5,5 @@ import { retrieveCart, updateCart } from "@/lib/commerce/cart";
 export const GET = storeRoute<{ id: string }>(async ({ params }) => ({ cart: await retrieveCart(params.id) }));
 
 export const POST = storeRoute<{ id: string }>(async ({ params, body }) => {
-  const { gift_cards: _none, ...input } = parseWith(updateCartSchema, body);
-  return { cart: await updateCart(params.id, input) };
+  return { cart: await updateCart(params.id, parseWith(updateCartSchema, body)) };
 });
