@@ -14,7 +14,8 @@ type TaxRow = Totals["tax_breakdown"][number];
 
 const rateLabel = (row: TaxRow) => `${row.name} ${row.rate} %${row.code ? ` (${row.code})` : ""}`;
 
-export function CartTotals({ totals, currencyCode, shippingPending }: { totals: Totals; currencyCode: string; shippingPending?: string }) {
+export function CartTotals(props: { totals: Totals; currencyCode: string; shippingPending?: string; totalTestId?: string }) {
+  const { totals, currencyCode, shippingPending } = props;
   const money = (amount: number) => formatMoney(amount, currencyCode);
   const { summary } = totals;
   const hasShipping = totals.shipping_methods.length > 0;
@@ -72,7 +73,7 @@ export function CartTotals({ totals, currencyCode, shippingPending }: { totals: 
       ) : null}
       <div className="totals__row totals__row--total">
         <dt>Total</dt>
-        <dd data-testid="total">{money(summary.total)}</dd>
+        <dd data-testid={props.totalTestId ?? "total"}>{money(summary.total)}</dd>
       </div>
       {inclusive
         ? taxRows.map((row) => (

@@ -12,6 +12,8 @@ type CodeFormProps = {
   /** How a chip's remove button is announced: "discount code", "gift card". */
   noun: string;
   testId: string;
+  /** The button: "Apply" for a discount, "Redeem" for a gift card. */
+  action: string;
   applied: { code: string; detail?: string }[];
   apply: (code: string) => Promise<unknown>;
   remove: (code: string) => Promise<unknown>;
@@ -22,7 +24,7 @@ function refusalMessage(error: unknown, noun: string): string {
   return `Could not apply the ${noun}. Please try again.`;
 }
 
-export function CodeForm({ label, noun, testId, applied, apply, remove }: CodeFormProps) {
+export function CodeForm({ label, noun, testId, action, applied, apply, remove }: CodeFormProps) {
   const id = useId();
   const inputId = `${id}-code`;
   const errorId = `${id}-error`;
@@ -94,7 +96,7 @@ export function CodeForm({ label, noun, testId, applied, apply, remove }: CodeFo
             aria-describedby={error ? errorId : undefined}
           />
           <button type="submit" className="button button--secondary discount__apply" aria-disabled={busy !== null}>
-            {busy === "apply" ? "Applying…" : "Apply"}
+            {busy === "apply" ? `${action.replace(/e$/, "")}ing…` : action}
           </button>
         </div>
       </form>

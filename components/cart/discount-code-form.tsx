@@ -13,6 +13,7 @@ export function DiscountCodeForm({ cart }: { cart: StoreCart }) {
       label="Discount code"
       noun="discount code"
       testId="discount"
+      action="Apply"
       applied={cart.discounts.map((discount) => ({ code: discount.code }))}
       apply={applyDiscount}
       remove={removeDiscount}
@@ -28,6 +29,7 @@ export function GiftCardForm({ cart }: { cart: StoreCart }) {
       label="Gift card"
       noun="gift card"
       testId="gift-card"
+      action="Redeem"
       applied={cart.gift_cards.map((card) => ({ code: card.code, detail: `balance ${formatMoney(card.balance, currencyCode)}` }))}
       apply={applyGiftCard}
       remove={removeGiftCard}

@@ -45,7 +45,7 @@ export function ReviewStep({ cart, error, onEdit, placeOrderButton }: Props) {
       <ReviewItemList items={cart.items} currencyCode={currencyCode} />
 
       <div className="totals--review" data-testid="review-totals">
-        <CartTotals totals={cart} currencyCode={currencyCode} />
+        <CartTotals totals={cart} currencyCode={currencyCode} totalTestId="review-total" />
       </div>
 
       <ErrorMessage>{error}</ErrorMessage>
