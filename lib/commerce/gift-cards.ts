@@ -2,15 +2,15 @@
 // discounts and tax, for what is left (never below zero; the first applied is used first). The
 // balance is taken at completion, inside the order's transaction, by a conditional decrement:
 // two carts completing at once with one card can never take more than it holds.
-import type { DbTransaction } from "../db/client";
+import { db, type DbTransaction } from "../db/client";
 import { cartTotals } from "./cart-totals";
 import { changeCart } from "./cart";
 import { notAllowed, StoreError } from "./errors";
 import { newId } from "./ids";
 import { dateText } from "./money-text";
 import { syncPaymentSessions } from "./payment-sessions";
-import type { CartRow } from "./queries";
-import type { StoreCart } from "./serialize";
+import { regionInclude, type CartRow } from "./queries";
+import { serializeRegion, type StoreCart } from "./serialize";
 
 const normalizeCode = (code: string) => code.trim().toUpperCase();
 
@@ -74,4 +74,22 @@ export async function redeemGiftCards(tx: DbTransaction, cart: CartRow, orderId:
     }
     await tx.giftCardTransaction.create({ data: { id: newId("giftCardTransaction"), giftCardId: id, orderId, amount } });
   }
+}
+
+/** GET /store/gift-cards/:code (medusa-js giftCards.retrieve): a shopper checks a card's balance. */
+export async function retrieveGiftCard(enteredCode: string, now = new Date()) {
+  const code = normalizeCode(enteredCode);
+  const card = await db().giftCard.findUnique({ where: { code }, include: { region: { include: regionInclude } } });
+  if (!card || card.isDisabled || (card.endsAt && now >= card.endsAt)) {
+    throw new StoreError("not_found", `Gift card ${code} was not found`, "gift_card_not_found");
+  }
+  return {
+    id: card.id,
+    code: card.code,
+    value: card.value,
+    balance: card.balance,
+    region_id: card.regionId,
+    region: serializeRegion(card.region),
+    ends_at: card.endsAt ? card.endsAt.toISOString() : null,
+  };
 }

@@ -46,6 +46,15 @@ describe("gift cards", () => {
     assert.equal((await removeCard(created.id, code)).status, 404);
   });
 
+  test("a shopper checks a card's balance with medusa-js giftCards.retrieve; unknown codes are 404", async () => {
+    const code = await createGiftCard(1234);
+    const { gift_card } = await medusa.giftCards.retrieve(code.toLowerCase());
+    assert.equal(gift_card.code, code);
+    assert.equal(gift_card.balance, 1234);
+    assert.equal(gift_card.region_id, EUROPE);
+    assert.equal((await refusal(medusa.giftCards.retrieve("NO-SUCH-CARD"))).status, 404);
+  });
+
   test("refusals: unknown, another region's, no balance left; each changes nothing", async () => {
     const created = await createCart([{ variant_id: BOTTLE, quantity: 1 }], EUROPE);
     const usable = await createGiftCard(500);

@@ -1,0 +1,8 @@
+import { storeRoute } from "@/lib/api/store-route";
+import { codeParamSchema, parseWith } from "@/lib/api/validation";
+import { retrieveGiftCard } from "@/lib/commerce/gift-cards";
+
+/** medusa-js giftCards.retrieve(code) */
+export const GET = storeRoute<{ code: string }>(async ({ params }) => ({
+  gift_card: await retrieveGiftCard(parseWith(codeParamSchema, params.code)),
+}));
