@@ -98,12 +98,10 @@ export async function createCart(input: CreateCartInput): Promise<StoreCart> {
 
 export async function updateCart(cartId: string, input: UpdateCartInput): Promise<StoreCart> {
   const { regionChanged, totalsMayChange } = await changeCart(cartId, async (tx, cart) => {
-    let regionId = cart.regionId;
     let regionCountries = cart.region.countries.map((country) => country.iso2);
     const regionChanged = input.region_id !== undefined && input.region_id !== cart.regionId;
     if (regionChanged) {
       const region = await findRegion(input.region_id!, tx);
-      regionId = region.id;
       regionCountries = region.countries.map((country) => country.iso2);
       await moveCartToRegion(tx, cart, region, regionCountries);
     }
@@ -125,9 +123,9 @@ export async function updateCart(cartId: string, input: UpdateCartInput): Promis
     }
 
     // Codes are checked against the cart as this change leaves it (region, email, address).
-    const changed = input.discounts !== undefined || input.gift_cards !== undefined ? await loadCart(cart.id, tx) : cart;
+    const changed = input.discounts !== undefined || input.gift_cards !== undefined || regionChanged ? await loadCart(cart.id, tx) : cart;
     if (input.discounts !== undefined) await applyDiscounts(tx, changed, input.discounts);
-    else if (regionChanged && cart.discount?.regionId && cart.discount.regionId !== regionId) {
+    else if (regionChanged && cart.discount && !discountFollowsRegion(cart.discount, changed.region)) {
       await tx.cart.update({ where: { id: cart.id }, data: { discountId: null } });
     }
     if (input.gift_cards !== undefined) await setCartGiftCards(tx, changed, input.gift_cards);
@@ -218,6 +216,12 @@ async function saveAddress(tx: DbTransaction, existingId: string | null, input: 
   const id = newId("address");
   await tx.address.create({ data: { id, ...addressColumns(input) } });
   return id;
+}
+
+/** A region change keeps the discount only where it is valid and, if fixed, in its currency. */
+function discountFollowsRegion(discount: { regionId: string | null; type: string; currencyCode: string | null }, region: { id: string; currencyCode: string }) {
+  if (discount.regionId && discount.regionId !== region.id) return false;
+  return !(discount.type === "fixed" && discount.currencyCode && discount.currencyCode !== region.currencyCode);
 }
 
 /** One discount per cart: a code replaces the current one; an empty list removes it. */

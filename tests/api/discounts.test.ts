@@ -178,6 +178,15 @@ describe("discount rules", () => {
     assert.equal(await discountUsage(code), 3);
   });
 
+  test("moving a cart to another currency drops a fixed discount of the old one", async () => {
+    const dollars = await createDiscount({ type: "fixed", value: 500, currencyCode: "usd" });
+    const created = await cartWith(1, UNITED_STATES);
+    assert.equal((await applyCode(created.id, dollars)).total, 2700 - 500);
+    const { cart } = await medusa.carts.update(created.id, { region_id: EUROPE });
+    assert.deepEqual((cart as unknown as Cart).discounts, []);
+    assert.equal((cart as unknown as Cart).total, 2400);
+  });
+
   test("a US cart: the discount comes off before the state's sales tax", async () => {
     const created = await cartWith(2, UNITED_STATES); // $54.00
     await medusa.carts.update(created.id, { shipping_address: ADDRESS_NY });
