@@ -61,7 +61,9 @@ export function assertGiftCardsUsable(cart: CartRow, now = new Date()): void {
  * balance still covers it, and records the transaction on the order.
  */
 export async function redeemGiftCards(tx: DbTransaction, cart: CartRow, orderId: string): Promise<void> {
-  for (const { id, code, amount } of cartTotals(cart).giftCards) {
+  // In id order, so two orders sharing two cards cannot each hold one and wait for the other.
+  const cards = [...cartTotals(cart).giftCards].sort((a, b) => a.id.localeCompare(b.id));
+  for (const { id, code, amount } of cards) {
     if (amount === 0) continue;
     const taken = await tx.$executeRaw`
       UPDATE "GiftCard" SET "balance" = "balance" - ${amount}
