@@ -20,9 +20,9 @@ const applyCards = (cartId: string, codes: string[], instance = 0) =>
   medusaClient(instance).carts.update(cartId, { gift_cards: codes.map((code) => ({ code })) }).then(({ cart }) => cart as unknown as Cart);
 const removeCard = (cartId: string, code: string) => api("DELETE", `/store/carts/${cartId}/gift-cards/${encodeURIComponent(code)}`);
 
-async function readyToPay(cartId: string, options: { provider?: string; instance?: number } = {}): Promise<Cart> {
+async function readyToPay(cartId: string, options: { provider?: string; instance?: number; address?: Record<string, unknown> } = {}): Promise<Cart> {
   const client = medusaClient(options.instance ?? 0);
-  await client.carts.update(cartId, { email: `gift+${randomUUID().slice(0, 8)}@example.com`, shipping_address: ADDRESS_DE });
+  await client.carts.update(cartId, { email: `gift+${randomUUID().slice(0, 8)}@example.com`, shipping_address: options.address ?? ADDRESS_DE });
   const { shipping_options } = await client.shippingOptions.listCartOptions(cartId);
   await client.carts.addShippingMethod(cartId, { option_id: shipping_options[0].id! });
   const { cart } = await client.carts.createPaymentSessions(cartId);
@@ -164,6 +164,18 @@ describe("the PaymentIntent amount follows codes and gift cards", { skip: skipSt
     cart = (await medusa.carts.update(created.id, { shipping_address: { country_code: "se" } })).cart as unknown as Cart;
     assert.equal(cart.total, 4800 + 495, "a tax-inclusive price does not move with the country");
     await expectIntent("a new country");
+  });
+
+  test("a US cart: the intent follows the state's sales tax when the address changes", async () => {
+    const address = { first_name: "Ada", last_name: "Lovelace", address_1: "1 Main St", city: "Austin", postal_code: "73301", country_code: "us", province: "TX" };
+    const created = await createCart([{ variant_id: BOTTLE, quantity: 1 }], "reg_unitedstates"); // $27.00
+    let cart = await readyToPay(created.id, { provider: "stripe", address });
+    assert.equal(cart.total, 2700 + 595 + 169 + 37); // Texas 6.25 %: 168.75 and 37.19
+    const intentId = intentOfSession(cart).id;
+    assert.equal((await retrieveIntent(intentId)).amount, cart.total);
+    cart = (await medusa.carts.update(created.id, { shipping_address: { province: "CA" } })).cart as unknown as Cart;
+    assert.equal(cart.total, 2700 + 595 + 196, "California: 7.25 % on the item, shipping exempt");
+    assert.equal((await retrieveIntent(intentId)).amount, cart.total);
   });
 
   test("a gift card covering everything cancels the intent; removing it needs a new payment", async () => {

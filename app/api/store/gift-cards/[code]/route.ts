@@ -1,8 +1,10 @@
-import { storeRoute } from "@/lib/api/store-route";
+import { routeMethods, storeRoute } from "@/lib/api/store-route";
 import { codeParamSchema, parseWith } from "@/lib/api/validation";
 import { retrieveGiftCard } from "@/lib/commerce/gift-cards";
 
 /** medusa-js giftCards.retrieve(code) */
-export const GET = storeRoute<{ code: string }>(async ({ params }) => ({
+const retrieve = storeRoute<{ code: string }>(async ({ params }) => ({
   gift_card: await retrieveGiftCard(parseWith(codeParamSchema, params.code)),
 }));
+
+export const { GET, POST, DELETE } = routeMethods({ GET: retrieve });
