@@ -95,8 +95,8 @@ export function ProductActions({ product, currencyCode }: { product: StoreProduc
 
   return (
     <div className="product-actions">
-      <p className="product-actions__price" data-testid="variant-price">
-        {price !== null ? formatMoney(price, currencyCode) : variant ? "Not available in this region" : "\u00a0"}
+      <p className="product-actions__price">
+        <span data-testid="variant-price">{price !== null ? formatMoney(price, currencyCode) : variant ? "Not available in this region" : "\u00a0"}</span>
         {price !== null ? <span className="price-note" data-testid="price-note"> {taxNote(region)}</span> : null}
       </p>
 
