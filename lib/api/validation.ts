@@ -57,6 +57,7 @@ export const updateCartSchema = z.strictObject({
   billing_address: addressSchema.optional(),
   discounts: z.array(z.strictObject({ code: z.string().trim().min(1).max(50) })).optional(),
   gift_cards: z.array(z.strictObject({ code: z.string().trim().min(1).max(50) })).max(10, "at most 10 gift cards per cart").optional(),
+  customer_id: id.optional(),
 });
 
 export const addLineItemSchema = z.strictObject({ variant_id: id, quantity });

@@ -182,6 +182,7 @@ async function createOrderFromCart(cart: CartRow, payment: AuthorizedPayment | n
         taxTotal: totals.tax_total,
         giftCardTotal: totals.gift_card_total,
         total: totals.total,
+        inAccount: cart.inAccount,
         createdAt: now,
         payments: payment
           ? {

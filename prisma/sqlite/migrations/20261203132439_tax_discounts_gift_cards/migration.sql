@@ -136,6 +136,7 @@ CREATE TABLE "new_Order" (
     "taxTotal" INTEGER NOT NULL,
     "giftCardTotal" INTEGER NOT NULL DEFAULT 0,
     "total" INTEGER NOT NULL,
+    "inAccount" BOOLEAN NOT NULL DEFAULT false,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "Order_cartId_fkey" FOREIGN KEY ("cartId") REFERENCES "Cart" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
     CONSTRAINT "Order_regionId_fkey" FOREIGN KEY ("regionId") REFERENCES "Region" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
@@ -143,11 +144,12 @@ CREATE TABLE "new_Order" (
     CONSTRAINT "Order_billingAddressId_fkey" FOREIGN KEY ("billingAddressId") REFERENCES "Address" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "Order_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
-INSERT INTO "new_Order" ("billingAddressId", "cartId", "createdAt", "currencyCode", "customerId", "discountCode", "discountTotal", "discountType", "discountValue", "displayId", "email", "fulfillmentStatus", "id", "paymentStatus", "regionId", "shippingAddressId", "shippingTotal", "status", "subtotal", "taxRateBasisPoints", "taxTotal", "total") SELECT "billingAddressId", "cartId", "createdAt", "currencyCode", "customerId", "discountCode", "discountTotal", "discountType", "discountValue", "displayId", "email", "fulfillmentStatus", "id", "paymentStatus", "regionId", "shippingAddressId", "shippingTotal", "status", "subtotal", "taxRateBasisPoints", "taxTotal", "total" FROM "Order";
+INSERT INTO "new_Order" ("billingAddressId", "cartId", "createdAt", "currencyCode", "customerId", "discountCode", "discountTotal", "discountType", "discountValue", "displayId", "email", "fulfillmentStatus", "id", "inAccount", "paymentStatus", "regionId", "shippingAddressId", "shippingTotal", "status", "subtotal", "taxRateBasisPoints", "taxTotal", "total") SELECT "billingAddressId", "cartId", "createdAt", "currencyCode", "customerId", "discountCode", "discountTotal", "discountType", "discountValue", "displayId", "email", "fulfillmentStatus", "id", "inAccount", "paymentStatus", "regionId", "shippingAddressId", "shippingTotal", "status", "subtotal", "taxRateBasisPoints", "taxTotal", "total" FROM "Order";
 DROP TABLE "Order";
 ALTER TABLE "new_Order" RENAME TO "Order";
 CREATE UNIQUE INDEX "Order_displayId_key" ON "Order"("displayId");
 CREATE UNIQUE INDEX "Order_cartId_key" ON "Order"("cartId");
+CREATE INDEX "Order_customerId_inAccount_idx" ON "Order"("customerId", "inAccount");
 CREATE TABLE "new_Region" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "name" TEXT NOT NULL,
