@@ -28,6 +28,10 @@ export const ID_PREFIXES = {
   fulfillment: "ful",
   orderActivity: "oact",
   user: "usr",
+  taxRate: "txr",
+  discountRedemption: "dred",
+  giftCard: "gift",
+  giftCardTransaction: "gct",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -79,15 +79,17 @@ CREATE TABLE "new_LineItem" (
     "description" TEXT NOT NULL,
     "thumbnail" TEXT,
     "unitPrice" INTEGER NOT NULL,
+    "includesTax" BOOLEAN NOT NULL DEFAULT false,
     "quantity" INTEGER NOT NULL,
     "fulfilledQuantity" INTEGER NOT NULL DEFAULT 0,
     "shippedQuantity" INTEGER NOT NULL DEFAULT 0,
+    "taxLinesJson" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "LineItem_cartId_fkey" FOREIGN KEY ("cartId") REFERENCES "Cart" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "LineItem_orderId_fkey" FOREIGN KEY ("orderId") REFERENCES "Order" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "LineItem_variantId_fkey" FOREIGN KEY ("variantId") REFERENCES "ProductVariant" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
-INSERT INTO "new_LineItem" ("cartId", "createdAt", "description", "id", "orderId", "quantity", "thumbnail", "title", "unitPrice", "variantId") SELECT "cartId", "createdAt", "description", "id", "orderId", "quantity", "thumbnail", "title", "unitPrice", "variantId" FROM "LineItem";
+INSERT INTO "new_LineItem" ("cartId", "createdAt", "description", "id", "includesTax", "orderId", "quantity", "taxLinesJson", "thumbnail", "title", "unitPrice", "variantId") SELECT "cartId", "createdAt", "description", "id", "includesTax", "orderId", "quantity", "taxLinesJson", "thumbnail", "title", "unitPrice", "variantId" FROM "LineItem";
 DROP TABLE "LineItem";
 ALTER TABLE "new_LineItem" RENAME TO "LineItem";
 CREATE INDEX "LineItem_orderId_idx" ON "LineItem"("orderId");
