@@ -57,6 +57,7 @@ const UNAVAILABLE_KINDS = new Set([
 ]);
 const UNAVAILABLE_MESSAGES = [
   /timeout exceeded when trying to connect/i,
+  /^timeout expired$/i, // pg.Client connectionTimeoutMillis
   /connection terminated/i,
   /query read timeout/i,
   /cannot open database/i,
