@@ -109,12 +109,16 @@ export const isTransactionConflict = (error: unknown) => classifyDatabaseError(e
  * a random, growing pause in between so that the transactions that collided do not collide again
  * in lockstep. Only for work that is undone as a whole when it fails (one transaction).
  */
+/** How many conflicting transactions this process ran again (a figure for tests and benchmarks). */
+export const conflictRetries = { count: 0 };
+
 export async function retryOnConflict<T>(attempt: () => Promise<T>, attempts = 4, baseDelayMs = 15): Promise<T> {
   for (let tried = 1; ; tried++) {
     try {
       return await attempt();
     } catch (error) {
       if (tried >= attempts || !isTransactionConflict(error)) throw error;
+      conflictRetries.count++;
       const ceiling = baseDelayMs * 2 ** tried;
       await new Promise((resolve) => setTimeout(resolve, ceiling / 2 + Math.random() * ceiling));
     }
