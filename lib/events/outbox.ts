@@ -12,7 +12,8 @@ export type DomainEventName =
   | "order.fulfillment_created"
   | "order.shipment_created"
   | "customer.created"
-  | "customer.password_reset";
+  | "customer.password_reset"
+  | "order.claim_requested";
 
 export type DomainEvent = {
   name: DomainEventName;
