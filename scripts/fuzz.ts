@@ -10,6 +10,7 @@ import { prepareDatabase } from "./prepare-database";
 import { startStoreInstance, stopStoreInstance, freePort, type StoreInstance } from "../tests/support/store-server";
 import { createPostgresDatabase, createSqliteDatabase, type TestDatabase } from "../tests/support/test-databases";
 import type { FuzzFixtures, FuzzTally } from "../tests/support/fuzz";
+import { signedInShopper } from "../tests/support/fuzz-account";
 
 const RUNS = Number(process.env.FUZZ_RUNS || 3_000);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Date.now() % 2_147_483_647;
@@ -41,6 +42,7 @@ async function fixturesFor(baseUrl: string): Promise<FuzzFixtures> {
     productIds: products.map((product: { id: string }) => product.id),
     orderIds: ["order_01JZZZZZZZZZZZZZZZZZZZZZZZ"],
     webhookSecret: WEBHOOK_SECRET,
+    ...(await signedInShopper(baseUrl).then((account) => ({ customerToken: account.token, addressIds: account.addressIds }))),
   };
 }
 

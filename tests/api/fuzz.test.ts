@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { api, expectOk, readyCart, STORE_URLS, VARIANTS, createCart } from "../support/store-api";
 import { db, disconnectDb } from "../../lib/db/client";
+import { signedInShopper } from "../support/fuzz-account";
 import { fuzzConcurrently, fuzzSequentially, storeRequest, webhookRequest, type FuzzFixtures, type FuzzTally } from "../support/fuzz";
 
 const dialect = process.env.TEST_DIALECT ?? "sqlite";
@@ -19,6 +20,7 @@ before(async () => {
   assert.equal(completed.body.type, "order");
   const empty = await createCart();
   const { products } = expectOk(await api("GET", "/store/products?limit=5"), "products");
+  const account = await signedInShopper();
   fixtures = {
     cartIds: [open.id, ready.id, toComplete.id, empty.id],
     lineIds: [...open.items, ...ready.items, ...toComplete.items].map((item: { id: string }) => item.id),
@@ -27,6 +29,8 @@ before(async () => {
     productIds: products.map((product: { id: string }) => product.id),
     orderIds: [completed.body.data.id],
     webhookSecret: process.env.STRIPE_WEBHOOK_SECRET?.trim() || null,
+    customerToken: account.token,
+    addressIds: account.addressIds,
   };
 });
 after(async () => {

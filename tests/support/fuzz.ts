@@ -31,6 +31,9 @@ export type FuzzFixtures = {
   productIds: string[];
   orderIds: string[];
   webhookSecret: string | null;
+  /** A signed-in shopper's bearer token, so the account routes are fuzzed past sign-in too. */
+  customerToken: string | null;
+  addressIds: string[];
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -86,6 +89,9 @@ function idOf(ids: string[]): fc.Arbitrary<string> {
   );
 }
 
+const emailArb = fc.oneof(fc.emailAddress(), text, fc.constant("fuzz-shopper@example.com"));
+const passwordArb = fc.oneof(fc.constant("correct horse battery staple"), text);
+
 const quantity = fc.oneof(fc.integer({ min: -5, max: 20 }), fc.constantFrom(0, 1, 10_001, 1.5, -0, 2 ** 53, "2", null) as fc.Arbitrary<unknown>);
 
 // ---------------------------------------------------------------------------------------------
@@ -134,6 +140,25 @@ function bodyFor(route: string, fixtures: FuzzFixtures): fc.Arbitrary<unknown> {
       return fc.record({ provider_id: fc.oneof(fc.constantFrom("manual", "stripe", "paypal"), text) }, { requiredKeys: [] });
     case "updateSession":
       return fc.record({ data: fc.oneof(fc.dictionary(text, jsonValue, { maxKeys: 3 }), jsonValue) }, { requiredKeys: [] });
+    case "register":
+      return fc.record({ email: emailArb, password: passwordArb, first_name: text, last_name: text, phone: text }, { requiredKeys: [] });
+    case "signIn":
+    case "token":
+      return fc.record({ email: emailArb, password: passwordArb }, { requiredKeys: [] });
+    case "updateMe":
+      return fc.record({ first_name: text, last_name: text, phone: text, email: emailArb, password: passwordArb, metadata: fc.dictionary(text, jsonValue, { maxKeys: 3 }), billing_address: addressArb() }, { requiredKeys: [] });
+    case "addAddress":
+      return fc.record({ address: addressArb() }, { requiredKeys: [] });
+    case "updateAddress":
+      return addressArb();
+    case "passwordToken":
+      return fc.record({ email: emailArb }, { requiredKeys: [] });
+    case "passwordReset":
+      return fc.record({ email: emailArb, token: text, password: passwordArb }, { requiredKeys: [] });
+    case "claimRequest":
+      return fc.record({ order_ids: fc.array(idOf(fixtures.orderIds), { maxLength: 3 }) }, { requiredKeys: [] });
+    case "claimConfirm":
+      return fc.record({ token: text }, { requiredKeys: [] });
     case "addShipping":
       return fc.record({ option_id: fc.oneof(fc.constantFrom("so_eu_standard", "so_eu_express", "so_us_express", "so_eu_return"), text), data: jsonValue }, { requiredKeys: [] });
     default:
@@ -177,6 +202,23 @@ function storeRoutes(fixtures: FuzzFixtures): RouteSpec[] {
     { name: "deleteSession", method: "DELETE", path: path([cart, provider], (id, p) => `/api/store/carts/${id}/payment-sessions/${p}`), body: true },
     { name: "addShipping", method: "POST", path: path([cart], (id) => `/api/store/carts/${id}/shipping-methods`), body: true },
     { name: "complete", method: "POST", path: path([cart], (id) => `/api/store/carts/${id}/complete`), body: true },
+    { name: "register", method: "POST", path: path([], () => "/api/store/customers"), body: true },
+    { name: "signIn", method: "POST", path: path([], () => "/api/store/auth"), body: true },
+    { name: "session", method: "GET", path: path([], () => "/api/store/auth"), body: false },
+    { name: "signOut", method: "DELETE", path: path([], () => "/api/store/auth"), body: true },
+    { name: "emailExists", method: "GET", path: path([enc(emailArb)], (email) => `/api/store/auth/${email}`), body: false },
+    { name: "token", method: "POST", path: path([], () => "/api/store/auth/token"), body: true },
+    { name: "me", method: "GET", path: path([], () => "/api/store/customers/me"), body: false },
+    { name: "updateMe", method: "POST", path: path([], () => "/api/store/customers/me"), body: true },
+    { name: "myOrders", method: "GET", path: path([query], (q) => `/api/store/customers/me/orders${q}`), body: false },
+    { name: "addAddress", method: "POST", path: path([], () => "/api/store/customers/me/addresses"), body: true },
+    { name: "updateAddress", method: "POST", path: path([enc(idOf(fixtures.addressIds))], (id) => `/api/store/customers/me/addresses/${id}`), body: true },
+    { name: "deleteAddress", method: "DELETE", path: path([enc(idOf(fixtures.addressIds))], (id) => `/api/store/customers/me/addresses/${id}`), body: true },
+    { name: "passwordToken", method: "POST", path: path([], () => "/api/store/customers/password-token"), body: true },
+    { name: "passwordReset", method: "POST", path: path([], () => "/api/store/customers/password-reset"), body: true },
+    { name: "lookupOrder", method: "GET", path: path([text, emailArb], (displayId, email) => `/api/store/orders?${new URLSearchParams({ display_id: displayId, email }).toString()}`), body: false },
+    { name: "claimRequest", method: "POST", path: path([], () => "/api/store/orders/batch/customer/token"), body: true },
+    { name: "claimConfirm", method: "POST", path: path([], () => "/api/store/orders/customer/confirm"), body: true },
     { name: "unknown", method: "GET", path: path([text.map(pathSegment)], (rest) => `/api/store/${rest}`), body: false },
   ];
 }
@@ -205,9 +247,13 @@ export function storeRequest(fixtures: FuzzFixtures): fc.Arbitrary<FuzzRequest> 
         contentType: contentTypes,
         method: methods,
         idempotencyKey: fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.oneof(fc.uuid(), fc.string({ maxLength: 300 })) }),
+        signedIn: fc.boolean(),
+        clientAddress: fc.integer({ min: 1, max: 250 }),
       })
-      .map(({ path, body, contentType, method, idempotencyKey }) => {
-        const headers: Record<string, string> = {};
+      .map(({ path, body, contentType, method, idempotencyKey, signedIn, clientAddress }) => {
+        // Spread over client addresses, so per-address rate limits do not answer everything.
+        const headers: Record<string, string> = { "x-forwarded-for": `10.99.0.${clientAddress}` };
+        if (signedIn && fixtures.customerToken) headers.authorization = `Bearer ${fixtures.customerToken}`;
         if (body !== undefined && contentType) headers["content-type"] = contentType;
         if (idempotencyKey && /^[\x20-\x7e]*$/.test(idempotencyKey)) headers["idempotency-key"] = idempotencyKey;
         const verb = method ?? route.method;
@@ -299,9 +345,10 @@ export function isInertRefusal(request: FuzzRequest, answer: FuzzAnswer): boolea
   return !ACTING_REFUSALS.has(answer.json?.code);
 }
 
-// A refusal that carries an Idempotency-Key records its answer for replay (IdempotencyKey), and
-// the outbox or rate limits are not touched by the Store API; everything else must be unchanged.
-const UNHASHED_TABLES = new Set(["_prisma_migrations", "IdempotencyKey"]);
+// A refusal that carries an Idempotency-Key records its answer for replay (IdempotencyKey), and a
+// refused sign-in counts toward its rate limit (RateLimitBucket), both on purpose; every other
+// table must be unchanged.
+const UNHASHED_TABLES = new Set(["_prisma_migrations", "IdempotencyKey", "RateLimitBucket"]);
 
 /** A hash of every row of every table (except the few above), in primary-key order. */
 export async function databaseHash(db: Db, dialect: string): Promise<string> {
