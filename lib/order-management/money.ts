@@ -17,7 +17,7 @@ import { getPaymentProvider, isPaymentProviderInstalled } from "../payments/regi
 import { PaymentProviderError, type PaymentProvider, type ProviderData } from "../payments/provider";
 import { notAllowed, StoreError } from "../commerce/errors";
 import { newId } from "../commerce/ids";
-import { orderInclude, type OrderRow } from "../commerce/queries";
+import type { OrderRow } from "../commerce/queries";
 import { parseJson } from "../commerce/serialize";
 import { recordEvent } from "../events/outbox";
 import { recordActivity, type OrderActor } from "./actor";

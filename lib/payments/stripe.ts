@@ -220,8 +220,8 @@ function readStripeEvent(payload: unknown): PaymentWebhookEvent {
   const cartId = typeof metadata === "object" && metadata !== null ? (metadata as Record<string, unknown>).resource_id : undefined;
   if (typeof cartId !== "string" || !cartId) return { kind: "ignored", reason: "the PaymentIntent belongs to no cart of this store" };
   switch (event.type) {
-    case "payment_intent.succeeded":
     // Completes a cart paid and left, or records a capture made in Stripe's dashboard.
+    case "payment_intent.succeeded":
     case "payment_intent.amount_capturable_updated":
       return { kind: "payment_authorized", cartId, data: object };
     case "payment_intent.payment_failed":
