@@ -6,8 +6,10 @@ import { findSessionActorByToken, hashToken, revokeSession } from "../auth/sessi
 import { unauthorized } from "../commerce/errors";
 import { apiRoute, type Handler, type RouteHandler, type RouteParams } from "./store-route";
 
+import { CUSTOMER_SESSION_COOKIE } from "../sdk/cookies";
+
 /** Distinct from any merchant (admin) cookie, so the two sessions never mix. */
-export const CUSTOMER_COOKIE = "store_customer_session";
+export const CUSTOMER_COOKIE = CUSTOMER_SESSION_COOKIE;
 
 export type CustomerCredentials = { customerId: string; sessionId: string };
 
