@@ -14,6 +14,7 @@ import {
   snap,
   step,
 } from "./support/storefront";
+import { emailedToken } from "./support/emails";
 
 const PASSWORD = "a long enough password";
 
@@ -100,6 +101,27 @@ test.describe("customer accounts", () => {
     await snap(page, testInfo, "address-book");
     await expectAccessible(page, testInfo, "address-book");
 
+    // Add a second address, change it, remove it.
+    await page.getByRole("button", { name: "Add an address" }).click();
+    await page.getByRole("button", { name: "Save address" }).click();
+    await expect(page.getByText("Enter a street address")).toBeVisible();
+    await page.getByLabel("First name").fill("Ada");
+    await page.getByLabel("Last name").fill("Lovelace");
+    await page.getByLabel("Street and house number").fill("Kastanienallee 7");
+    await page.getByLabel("Postal code").fill("10435");
+    await page.getByLabel("City").fill("Berlin");
+    await page.getByLabel("Country").selectOption({ label: "Germany" });
+    await page.getByRole("button", { name: "Save address" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Address added." })).toBeVisible();
+    await expect(page.getByTestId("saved-address")).toHaveCount(2);
+    await page.getByRole("button", { name: "Edit the address at Kastanienallee 7" }).click();
+    await page.getByLabel("City").fill("Potsdam");
+    await page.getByLabel("Postal code").fill("14467");
+    await page.getByRole("button", { name: "Save address" }).click();
+    await expect(page.getByTestId("saved-address").filter({ hasText: "Kastanienallee 7" })).toContainText("14467 Potsdam");
+    await page.getByRole("button", { name: "Remove the address at Kastanienallee 7" }).click();
+    await expect(page.getByTestId("saved-address")).toHaveCount(1);
+
     // Sign out: the account is closed to this browser.
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/$/);
@@ -138,6 +160,52 @@ test.describe("customer accounts", () => {
     await page.goto("/account/orders");
     await expect(page.getByTestId("order-history-entry")).toHaveCount(2);
     await expect(page.getByTestId("order-history-entry").first().getByRole("link")).toHaveText(`Order ${secondNumber}`, { useInnerText: true });
+  });
+
+  test("a forgotten password is replaced through the emailed link, which works once", async ({ page }, testInfo) => {
+    const email = `forgetful+${randomUUID().slice(0, 8)}@example.com`;
+    await page.goto("/account/register");
+    await page.getByLabel("First name").fill("Grace");
+    await page.getByLabel("Last name").fill("Hopper");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel(/^Password/).fill(PASSWORD);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Hello, Grace" })).toBeVisible();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/$/);
+
+    await page.goto("/account/sign-in");
+    await page.getByRole("link", { name: "Forgot your password?" }).click();
+    await page.getByLabel("Email").fill(email);
+    await page.getByRole("button", { name: "Send reset link" }).click();
+    await expect(page.getByRole("status")).toContainText(`If ${email} has an account`);
+    await snap(page, testInfo, "reset-requested");
+    await expectAccessible(page, testInfo, "forgot-password");
+
+    const token = emailedToken("customer.password_reset", email);
+    expect(token, "the reset email's token").toBeTruthy();
+    const link = `/account/reset-password?token=${encodeURIComponent(token!)}&email=${encodeURIComponent(email)}`;
+    await page.goto(link);
+    await page.getByLabel(/^New password/).fill("short");
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(page.getByText("Use at least 8 characters")).toBeVisible();
+    await page.getByLabel(/^New password/).fill("a new long password");
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(page.getByRole("status")).toContainText("Your password has been changed");
+    await snap(page, testInfo, "reset-done");
+    await expectAccessible(page, testInfo, "reset-password");
+
+    // The link is used up.
+    await page.goto(link);
+    await page.getByLabel(/^New password/).fill("yet another password");
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(page.getByRole("alert")).toContainText("invalid or has expired");
+
+    await page.goto("/account/sign-in");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("a new long password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Hello, Grace" })).toBeVisible();
   });
 
   test("a guest looks an order up by its number and email", async ({ page }, testInfo) => {
