@@ -208,6 +208,41 @@ test.describe("customer accounts", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Hello, Grace" })).toBeVisible();
   });
 
+  test("guest orders join an account registered later only after the email is confirmed", async ({ page }, testInfo) => {
+    const email = `later+${randomUUID().slice(0, 8)}@example.com`;
+    await addToCart(page, "canvas-tote");
+    await page.goto("/checkout");
+    await fillAddress(page, { ...ADA, email });
+    await page.getByRole("button", { name: "Continue to delivery" }).click();
+    await finishCheckout(page);
+    const guestNumber = await page.getByTestId("order-number").textContent();
+
+    await page.goto("/account/register?next=%2Faccount%2Forders");
+    await page.getByLabel("First name").fill("Ada");
+    await page.getByLabel("Last name").fill("Lovelace");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel(/^Password/).fill(PASSWORD);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page).toHaveURL(/\/account\/orders$/);
+    await expect(page.getByText("You have no orders yet.")).toBeVisible();
+
+    await page.getByRole("button", { name: "Email me a confirmation link" }).click();
+    await expect(page.getByRole("status")).toContainText(`If there are guest orders placed with ${email}`);
+    await snap(page, testInfo, "claim-requested");
+    await expectAccessible(page, testInfo, "orders-claim");
+    const token = emailedToken("order.claim_requested", email);
+    expect(token, "the claim email's token").toBeTruthy();
+
+    await page.goto(`/account/claim-orders?token=${encodeURIComponent(token!)}`);
+    await expectAccessible(page, testInfo, "claim-orders");
+    await page.getByRole("button", { name: "Add the orders to my account" }).click();
+    await expect(page.getByRole("status")).toContainText("1 order was added to your account");
+    await snap(page, testInfo, "claim-confirmed");
+    await page.getByRole("link", { name: "See your orders" }).click();
+    await expect(page.getByTestId("order-history-entry")).toHaveCount(1);
+    await expect(page.getByTestId("order-history-entry").getByRole("link")).toHaveText(`Order ${guestNumber}`);
+  });
+
   test("a guest looks an order up by its number and email", async ({ page }, testInfo) => {
     const email = `guest+${randomUUID().slice(0, 8)}@example.com`;
     await addToCart(page, "canvas-tote");
