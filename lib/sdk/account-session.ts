@@ -21,8 +21,4 @@ export async function requireSignedInCustomer(returnTo: string): Promise<StoreCu
   return customer;
 }
 
-/** Only a path on this site, so a crafted ?next= cannot send the shopper elsewhere. */
-export function safeReturnPath(next: string | string[] | undefined, fallback = "/account"): string {
-  const value = Array.isArray(next) ? next[0] : next;
-  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : fallback;
-}
+export { safeReturnPath } from "./return-path";
