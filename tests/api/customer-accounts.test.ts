@@ -300,8 +300,9 @@ describe("carts and orders of a customer", () => {
     const lineId = cart.items[0].id;
     await ann.medusa.carts.update(cart.id, { shipping_address: ADDRESS_DE as never });
     const { shipping_options } = await ann.medusa.shippingOptions.listCartOptions(cart.id);
+    // Ann on another device, signed out there: that cookie names a dead session.
     const signedOut = shopper();
-    signedOut.setCookie(ann.headers.cookie);
+    signedOut.keepCookie((await signedOut.medusa.auth.authenticate({ email: ann.email, password: PASSWORD })) as never);
     await signedOut.medusa.auth.deleteSession();
 
     for (const [who, other] of [["Bob", bob], ["a guest", shopper()], ["Ann's signed-out cookie", signedOut]] as const) {
