@@ -25,7 +25,7 @@ export function customersResource(request: Transport) {
       request<CustomerAnswer>("POST", "/store/customers/me", { body: payload }),
     listOrders: (query: { limit?: number; offset?: number; id?: string } = {}) =>
       request<{ orders: StoreOrder[]; count: number; offset: number; limit: number }>("GET", "/store/customers/me/orders", { query }),
-    generatePasswordToken: (payload: { email: string }) => request<unknown>("POST", "/store/customers/password-token", { body: payload }),
+    generatePasswordToken: (payload: { email: string }) => request<void>("POST", "/store/customers/password-token", { body: payload }),
     resetPassword: (payload: { email: string; token: string; password: string }) =>
       request<CustomerAnswer>("POST", "/store/customers/password-reset", { body: payload }),
     addresses: {
