@@ -24,6 +24,10 @@ export const ID_PREFIXES = {
   payment: "pay",
   idempotencyKey: "ikey",
   event: "evt",
+  taxRate: "txr",
+  discountRedemption: "dred",
+  giftCard: "gift",
+  giftCardTransaction: "gct",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
