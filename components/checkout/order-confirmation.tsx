@@ -2,7 +2,7 @@ import Link from "next/link";
 import { CartTotals } from "@/components/cart/cart-totals";
 import { ReviewItemList } from "@/components/checkout/review-item-list";
 import { formatMoney } from "@/components/ui/format-money";
-import type { StoreOrder } from "@/lib/sdk/types";
+import type { StoreOrder, StoreOrderWithEmail } from "@/lib/sdk/types";
 import { AddressSummary } from "./address-summary";
 import { providerTitle } from "./payment-providers";
 
@@ -14,7 +14,26 @@ const PAYMENT_STATES: Record<string, string> = {
   canceled: "Canceled",
 };
 
-export function OrderConfirmation({ order }: { order: StoreOrder }) {
+/** Only what is true: an email is mentioned when one was sent or is on its way. */
+function ConfirmationEmailNote({ order }: { order: StoreOrder & Partial<Pick<StoreOrderWithEmail, "confirmation_email">> }) {
+  if (order.confirmation_email === "sent") {
+    return (
+      <p className="muted" data-testid="confirmation-email">
+        We have sent a confirmation to <strong>{order.email}</strong>. We will let you know when it ships.
+      </p>
+    );
+  }
+  if (order.confirmation_email === "queued") {
+    return (
+      <p className="muted" data-testid="confirmation-email">
+        A confirmation is on its way to <strong>{order.email}</strong>. We will let you know when it ships.
+      </p>
+    );
+  }
+  return null;
+}
+
+export function OrderConfirmation({ order }: { order: StoreOrder & Partial<Pick<StoreOrderWithEmail, "confirmation_email">> }) {
   const currencyCode = order.currency_code;
   const payment = order.payments[0];
   const method = order.shipping_methods[0];
@@ -28,9 +47,7 @@ export function OrderConfirmation({ order }: { order: StoreOrder }) {
         <h1 className="confirmation__title">
           Thank you! Your order number is <span data-testid="order-number">#{order.display_id}</span>
         </h1>
-        <p className="muted">
-          We have sent a confirmation to <strong>{order.email}</strong>. We will let you know when it ships.
-        </p>
+        <ConfirmationEmailNote order={order} />
       </div>
 
       <div className="confirmation__grid">

@@ -6,11 +6,13 @@
 //   4. not authorized yet → answer with the cart and the payment status, nothing else changes
 //   5. one transaction: claim the cart at the version that was priced, reserve stock with one
 //      conditional update, number the order, create it with its payment, attach lines and
-//      shipping to it. Any step failing undoes them all.
+//      shipping to it, and record `order.placed` (the confirmation email hangs on it). Any step
+//      failing undoes them all, so the event exists exactly when the order does.
 //   6. a concurrent completion that won (unique cart id or claim lost) → answer with its order
 //   7. stock ran out, or the provider holds another amount → the payment is given back (cancelled
 //      or refunded) and the session is replaced by a fresh one, so the shopper can pay again
 import { db, isUniqueConstraintError, type DbTransaction } from "../db/client";
+import { recordEvent } from "../events/outbox";
 import { getPaymentProvider } from "../payments/registry";
 import { PaymentProviderError, type PaymentProvider, type ProviderData } from "../payments/provider";
 import { loadCart } from "./cart";
@@ -154,6 +156,7 @@ async function createOrderFromCart(cart: CartRow, sessionId: string, providerId:
     await tx.lineItem.updateMany({ where: { cartId: cart.id }, data: { orderId } });
     await tx.shippingMethod.updateMany({ where: { cartId: cart.id }, data: { orderId } });
     await tx.paymentSession.update({ where: { id: sessionId }, data: { status: "authorized", dataJson: JSON.stringify(paymentData) } });
+    await recordEvent(tx, { name: "order.placed", resourceId: orderId });
   });
 }
 

@@ -24,6 +24,8 @@ export const ID_PREFIXES = {
   payment: "pay",
   idempotencyKey: "ikey",
   event: "evt",
+  eventDelivery: "dlv",
+  mailboxMessage: "mail",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -2,9 +2,10 @@
 // commerce domain runs in the storefront.
 import type { AddressInput, CreateCartInput, UpdateCartInput } from "@/lib/commerce/cart";
 import type { CompletionResult } from "@/lib/commerce/complete-cart";
+import type { StoreOrderWithEmail } from "@/lib/commerce/orders";
 import type { StoreCart, StoreOrder, StoreProduct, StoreRegion, StoreShippingOption } from "@/lib/commerce/serialize";
 
-export type { StoreCart, StoreOrder, StoreProduct, StoreRegion, StoreShippingOption };
+export type { StoreCart, StoreOrder, StoreOrderWithEmail, StoreProduct, StoreRegion, StoreShippingOption };
 
 export type StoreLineItem = StoreCart["items"][number];
 export type StoreVariant = StoreProduct["variants"][number] & { calculated_price?: number | null; original_price?: number | null };
