@@ -213,7 +213,7 @@ export class OutboxDispatcher {
       const retryIn = retryDelayMs(attempt, { baseMs: this.settings.retryBaseMs, maxMs: this.settings.retryMaxMs });
       console.error(
         `outbox: ${event.name} ${event.id} → ${delivery.subscriber} failed (attempt ${attempt}/${this.settings.maxAttempts}): ${message}` +
-          (dead ? "; dead-lettered" : `; retrying in ${Math.round(retryIn / 1000)} s`),
+          (dead ? "; dead-lettered" : `; retrying in ${(retryIn / 1000).toFixed(1)} s`),
       );
       await db().eventDelivery.updateMany({
         where: mine,

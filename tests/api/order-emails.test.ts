@@ -126,7 +126,7 @@ describe(`order emails over SMTP (${dialect}, two instances with a dispatcher ea
     const link = `${STORE_URL}/order/confirmed/${order.id}`;
     for (const part of [mail.text ?? "", mail.html || ""]) {
       assert.ok(part.includes(`#${order.display_id}`), "order number");
-      assert.ok(part.includes("Canvas tote"), "the item");
+      assert.ok(part.includes("Canvas Tote"), "the item");
       assert.ok(part.includes(new Intl.NumberFormat("en-US", { style: "currency", currency: "EUR" }).format(order.total / 100)), "the total");
       assert.ok(part.includes("Torstraße 1"), "the shipping address");
       assert.ok(part.includes(link), "the link to the order");

@@ -6,7 +6,10 @@ import { notFound } from "next/navigation";
 import { readMailboxMessage } from "@/lib/email/mailbox";
 import { isMailboxPageEnabled } from "@/lib/email/settings";
 
-export const metadata: Metadata = { title: "Mailbox (development)", robots: { index: false } };
+// Named only when it exists: a disabled mailbox answers like any unknown page.
+export function generateMetadata(): Metadata {
+  return isMailboxPageEnabled() ? { title: "Mailbox (development)", robots: { index: false } } : {};
+}
 export const dynamic = "force-dynamic";
 
 export default async function MailboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
