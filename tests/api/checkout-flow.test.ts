@@ -94,4 +94,13 @@ describe("the seed guide's checkout through medusa-js (manual provider)", () => 
     assert.equal(response.status, 200);
     assert.equal((await response.json()).ok, true);
   });
+
+  test("liveness answers on every instance without touching the database", async () => {
+    for (const url of STORE_URLS) {
+      const response = await fetch(`${url}/api/health/live`);
+      assert.equal(response.status, 200);
+      assert.equal(response.headers.get("cache-control"), "no-store");
+      assert.deepEqual(await response.json(), { ok: true });
+    }
+  });
 });
