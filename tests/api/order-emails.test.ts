@@ -225,4 +225,15 @@ describe(`order emails over SMTP (${dialect}, two instances with a dispatcher ea
     assert.equal(delivery.status, "delivered");
     assert.ok(delivery.attempts >= 2, "the interrupted attempt is counted");
   });
+
+  test("SIGTERM: the instance stops its dispatcher and exits promptly, holding no delivery", async () => {
+    const [instance] = instances;
+    const exited = new Promise((resolve) => instance.process.once("exit", resolve));
+    const started = Date.now();
+    instance.process.kill("SIGTERM");
+    await exited;
+    instances = [];
+    assert.ok(Date.now() - started < 10_000, `exited after ${Date.now() - started} ms`);
+    assert.equal(await db().eventDelivery.count({ where: { lockedBy: { not: null } } }), 0);
+  });
 });
