@@ -32,7 +32,7 @@ const PROFILE_DIR = process.env.BENCH_CPU_PROFILE ? path.resolve(process.env.BEN
 async function countQueries(database: TestDatabase): Promise<string[]> {
   process.env.DATABASE_URL = database.url;
   const { prepareDatabase } = await import("./prepare-database");
-  await prepareDatabase({ quiet: true });
+  await prepareDatabase({ quiet: true, seed: true, waitSeconds: 0 });
   const { db, disconnectDb, onDatabaseQuery } = await import("../lib/db/client");
   const { createCart, retrieveCart, updateCart } = await import("../lib/commerce/cart");
   const { addLineItem } = await import("../lib/commerce/line-items");
@@ -349,7 +349,7 @@ async function firstLoadJavaScript(): Promise<void> {
   const database = createSqliteDatabase("bench-pages");
   process.env.DATABASE_URL = database.url;
   const { prepareDatabase } = await import("./prepare-database");
-  await prepareDatabase({ quiet: true });
+  await prepareDatabase({ quiet: true, seed: true, waitSeconds: 0 });
   const instance = await startStoreInstance({ DATABASE_URL: database.url }, "bench-pages");
   try {
     const products = (await (await fetch(`${instance.url}/api/store/products?limit=1`)).json()) as { products: { handle: string }[] };

@@ -3,7 +3,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { prepareDatabase } from "./prepare-database";
+import { exitOnStartupError, prepareDatabase } from "./prepare-database";
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = process.env.PORT || "3000";
@@ -12,7 +12,7 @@ const host = process.env.HOST || "0.0.0.0";
 const internalHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
 const nextBin = path.join(root, "node_modules/.bin/next");
 
-await prepareDatabase();
+await prepareDatabase().catch(exitOnStartupError);
 
 if (!fs.existsSync(path.join(root, distDir, "BUILD_ID"))) {
   console.log("build: no production build yet, building (a minute or two)…");
@@ -20,12 +20,12 @@ if (!fs.existsSync(path.join(root, distDir, "BUILD_ID"))) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn(nextBin, ["start", "-p", port, "-H", host], {
+const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/serve.ts")], {
   cwd: root,
   stdio: ["ignore", "inherit", "inherit"],
   // Pages render by calling the Store API; on the server they call this instance directly on
   // loopback rather than whatever host a request names.
-  env: { STORE_API_INTERNAL_URL: `http://${internalHost}:${port}`, ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  env: { STORE_API_INTERNAL_URL: `http://${internalHost}:${port}`, ...process.env, PORT: port, HOST: host, NEXT_TELEMETRY_DISABLED: "1" },
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -96,7 +96,7 @@ async function withStore(
   const previousUrl = process.env.DATABASE_URL;
   try {
     process.env.DATABASE_URL = database.url;
-    await prepareDatabase({ quiet: true });
+    await prepareDatabase({ quiet: true, seed: true, waitSeconds: 0 });
     process.env.DATABASE_URL = previousUrl;
     for (let index = 0; index < instanceCount; index++) {
       const port = realStripe && index === 0 ? Number(process.env.STORE_TEST_PORT || 4100) : undefined;

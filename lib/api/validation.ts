@@ -2,6 +2,7 @@
 // Objects are strict: a field the API does not know is an error, not silently dropped.
 import { z } from "zod";
 import { invalidData } from "../commerce/errors";
+import { nestsDeeperThan } from "./request-body";
 
 const id = z.string().min(1).max(100);
 const countryCode = z
@@ -9,6 +10,22 @@ const countryCode = z
   .regex(/^[a-zA-Z]{2}$/, "must be a two-letter ISO country code")
   .transform((value) => value.toLowerCase());
 const text = (max = 200) => z.string().trim().max(max);
+/**
+ * Free-form JSON a client may attach (metadata, provider data): an object, at most
+ * MAX_FREE_JSON_BYTES as UTF-8 JSON and MAX_FREE_JSON_DEPTH levels deep, so it cannot bloat rows
+ * or make serializing it throw. (The edge has already refused control characters in it.)
+ */
+export const MAX_FREE_JSON_BYTES = 16 * 1024;
+export const MAX_FREE_JSON_DEPTH = 8;
+
+export const freeJson = z.record(z.string(), z.unknown()).superRefine((value, context) => {
+  if (nestsDeeperThan(value, MAX_FREE_JSON_DEPTH)) {
+    context.addIssue({ code: "custom", message: `must nest at most ${MAX_FREE_JSON_DEPTH} levels deep` });
+  } else if (Buffer.byteLength(JSON.stringify(value)) > MAX_FREE_JSON_BYTES) {
+    context.addIssue({ code: "custom", message: `must be at most ${MAX_FREE_JSON_BYTES} bytes as JSON` });
+  }
+});
+
 const quantity = z.number().int("must be a whole number").positive("must be at least 1").max(10_000);
 
 export const addressSchema = z.strictObject({
@@ -22,7 +39,7 @@ export const addressSchema = z.strictObject({
   country_code: countryCode.nullish(),
   province: text().nullish(),
   postal_code: text(20).nullish(),
-  metadata: z.record(z.string(), z.unknown()).nullish(),
+  metadata: freeJson.nullish(),
 });
 
 export const createCartSchema = z.strictObject({
@@ -50,9 +67,9 @@ export const updateLineItemSchema = z.strictObject({
 
 export const selectPaymentSessionSchema = z.strictObject({ provider_id: id });
 
-export const updatePaymentSessionSchema = z.strictObject({ data: z.record(z.string(), z.unknown()) });
+export const updatePaymentSessionSchema = z.strictObject({ data: freeJson });
 
-export const addShippingMethodSchema = z.strictObject({ option_id: id, data: z.record(z.string(), z.unknown()).optional() });
+export const addShippingMethodSchema = z.strictObject({ option_id: id, data: freeJson.optional() });
 
 export const emptySchema = z.strictObject({});
 

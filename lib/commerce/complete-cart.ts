@@ -5,13 +5,14 @@
 //   3. ask the provider where the payment stands for exactly the cart total
 //   4. not authorized yet → answer with the cart and the payment status, nothing else changes
 //   5. one transaction: claim the cart at the version that was priced, reserve stock with one
-//      conditional update, number the order, create it with its payment, attach lines and
-//      shipping to it, and record `order.placed` (the confirmation email hangs on it). Any step
-//      failing undoes them all, so the event exists exactly when the order does.
+//      conditional update (rows locked in id order), number the order, create it with its
+//      payment, attach lines and shipping to it, and record `order.placed` (the confirmation
+//      email hangs on it). Any step failing undoes them all, so the event exists exactly when
+//      the order does.
 //   6. a concurrent completion that won (unique cart id or claim lost) → answer with its order
 //   7. stock ran out, or the provider holds another amount → the payment is given back (cancelled
 //      or refunded) and the session is replaced by a fresh one, so the shopper can pay again
-import { db, isUniqueConstraintError, type DbTransaction } from "../db/client";
+import { databaseTarget, db, isUniqueConstraintError, type DbTransaction } from "../db/client";
 import { recordEvent } from "../events/outbox";
 import { getPaymentProvider } from "../payments/registry";
 import { PaymentProviderError, type PaymentProvider, type ProviderData } from "../payments/provider";
@@ -173,10 +174,19 @@ async function claimCartVersion(tx: DbTransaction, cart: CartRow, now: Date) {
  * One conditional decrement for every stock-managed line: a line is only decremented when the
  * stock covers it (or backorder is allowed), so stock never goes below zero; if any line was not
  * covered, fewer rows changed than lines need it and the whole transaction is undone.
+ * On PostgreSQL the rows are locked first in id order: an UPDATE locks them in whatever order it
+ * scans them, so two carts sharing two variants could each hold one and wait for the other
+ * (deadlock). SQLite has one write lock for the whole database, so no order is needed there.
  */
 async function reserveStock(tx: DbTransaction, cart: CartRow) {
   const managedLines = cart.items.filter((item) => item.variant.manageInventory);
   if (managedLines.length === 0) return;
+  if (databaseTarget().dialect === "postgres") {
+    await tx.$queryRaw`
+      SELECT "id" FROM "ProductVariant"
+      WHERE "manageInventory" = true AND "id" IN (SELECT "variantId" FROM "LineItem" WHERE "cartId" = ${cart.id})
+      ORDER BY "id" FOR UPDATE`;
+  }
   const decremented = await tx.$executeRaw`
     UPDATE "ProductVariant" SET "inventoryQuantity" = "inventoryQuantity" - (
       SELECT "quantity" FROM "LineItem" WHERE "LineItem"."cartId" = ${cart.id} AND "LineItem"."variantId" = "ProductVariant"."id"

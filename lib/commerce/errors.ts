@@ -8,7 +8,10 @@ export type StoreErrorType =
   | "unauthorized"
   | "conflict"
   | "duplicate_error"
-  | "payment_authorization_error";
+  | "payment_authorization_error"
+  | "payload_too_large"
+  | "unsupported_media_type"
+  | "database_unavailable";
 
 const STATUS_BY_TYPE: Record<StoreErrorType, number> = {
   invalid_data: 400,
@@ -18,17 +21,23 @@ const STATUS_BY_TYPE: Record<StoreErrorType, number> = {
   conflict: 409,
   duplicate_error: 422,
   payment_authorization_error: 422,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  database_unavailable: 503,
 };
 
 export class StoreError extends Error {
   readonly type: StoreErrorType;
   readonly code?: string;
+  /** Extra response headers the answer needs, e.g. Retry-After on a 503 or Allow on a 405. */
+  readonly headers: Record<string, string>;
 
-  constructor(type: StoreErrorType, message: string, code?: string) {
+  constructor(type: StoreErrorType, message: string, code?: string, headers: Record<string, string> = {}) {
     super(message);
     this.name = "StoreError";
     this.type = type;
     this.code = code;
+    this.headers = headers;
   }
 
   get status(): number {
@@ -50,3 +59,13 @@ export const conflict = (message: string) => new StoreError("conflict", message,
 
 export const cartCompleted = (cartId: string) =>
   notAllowed(`Cart ${cartId} is completed and can no longer be changed`, "cart_completed");
+
+/** A transaction lost to another (deadlock, serialization failure, lock wait) every time it was tried. */
+export const transactionConflict = () =>
+  new StoreError("conflict", "The store was busy with a conflicting change; try again", "transaction_conflict");
+
+/** The database did not answer (down, unreachable, too slow); clients may retry after a pause. */
+export const databaseUnavailable = (retryAfterSeconds = 5) =>
+  new StoreError("database_unavailable", "The store's database is unavailable; try again shortly", "database_unavailable", {
+    "retry-after": String(retryAfterSeconds),
+  });

@@ -1,7 +1,10 @@
 // Idempotent requests: a client that retries a request with the same Idempotency-Key gets the
 // first answer again instead of a second effect. A key is valid for one route and resource (its
 // scope, e.g. "POST /store/carts/cart_1/complete"), never elsewhere, and for one request body.
-// While the first request runs, a retry is told to come back (409, which clients retry).
+// While the first request runs, a retry is told to come back (409, which clients retry). The
+// running request renews its lock every second; a lock not renewed for a few seconds belongs to a
+// process that died, and the next retry takes the key over, well within medusa-js's retries
+// (about 0.5 s, 2 s and 5.5 s after the failure).
 import { createHash } from "node:crypto";
 import { db, isUniqueConstraintError } from "../db/client";
 import { conflict, invalidData, StoreError } from "./errors";
@@ -9,8 +12,9 @@ import { newId } from "./ids";
 
 export type StoredResponse = { status: number; body: unknown };
 
-/** After this long a key whose request never finished (a crashed process) may run again. */
-const LOCK_TIMEOUT_MS = 30_000;
+/** How often a running request renews its lock, and after how long without renewal it is dead. */
+const LOCK_RENEW_EVERY_MS = 1_000;
+const LOCK_TIMEOUT_MS = 4_000;
 /** Clients retry within seconds or minutes; after a day a key is forgotten. */
 const KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;
 /** About one new key in this many also sweeps out expired ones, so no job is needed for it. */
@@ -28,9 +32,11 @@ export async function runIdempotently(
   if (typeof id !== "string") return { ...id, replayed: true };
 
   let response: StoredResponse;
+  const stopRenewing = renewLockWhileRunning(id);
   try {
     response = await execute();
   } catch (error) {
+    stopRenewing();
     // A client error is the answer to this request and is kept; a conflict or a crash is not,
     // so the retry runs the request again.
     if (error instanceof StoreError && error.status < 500 && error.status !== 409) {
@@ -41,9 +47,21 @@ export async function runIdempotently(
     }
     throw error;
   }
+  stopRenewing();
   if (response.status >= 500 || response.status === 409) await db().idempotencyKey.delete({ where: { id } }).catch(() => undefined);
   else await storeResponse(id, response);
   return { ...response, replayed: false };
+}
+
+/** Keeps the lock fresh while the request runs; returns the function that stops it. */
+function renewLockWhileRunning(id: string): () => void {
+  const timer = setInterval(() => {
+    db()
+      .idempotencyKey.updateMany({ where: { id, responseCode: null }, data: { lockedAt: new Date() } })
+      .catch(() => undefined); // a missed renewal only lets a retry in a little earlier
+  }, LOCK_RENEW_EVERY_MS);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 async function storeResponse(id: string, response: StoredResponse) {

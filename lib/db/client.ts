@@ -6,6 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { PrismaClient as SqliteClient, Prisma } from "./generated/sqlite/client";
 import { resolveDatabaseTarget, type DatabaseTarget } from "./database-url";
+import { retryOnConflict } from "./database-errors";
 
 export type Db = SqliteClient;
 export type DbTransaction = Prisma.TransactionClient;
@@ -22,23 +23,68 @@ export function onDatabaseQuery(listener: (query: string) => void): () => void {
   return () => queryListeners.delete(listener);
 }
 
+/**
+ * How long the store waits on its database before it answers 503 instead of hanging:
+ *   connect    opening a connection (PostgreSQL)
+ *   statement  one statement: PostgreSQL's statement_timeout on the server, and the same bound
+ *              (plus a little) on the client for a server that accepts connections but never answers
+ *   lock       waiting for a row lock (PostgreSQL lock_timeout) or the write lock (SQLite busy
+ *              timeout); running out is a conflict, retried, then answered 409
+ */
+export function databaseTimeouts(env: NodeJS.ProcessEnv = process.env) {
+  const setting = (name: string, fallback: number) => {
+    const value = Number(env[name]);
+    return Number.isFinite(value) && value > 0 ? value : fallback;
+  };
+  return {
+    connectMs: setting("DATABASE_CONNECT_TIMEOUT_MS", 5_000),
+    statementMs: setting("DATABASE_STATEMENT_TIMEOUT_MS", 15_000),
+    lockMs: setting("DATABASE_LOCK_TIMEOUT_MS", 5_000),
+  };
+}
+
 function createClient(target: DatabaseTarget): Db {
   const log = queryEvents ? [{ emit: "event" as const, level: "query" as const }] : undefined;
+  const timeouts = databaseTimeouts();
   let client: Db;
   if (target.dialect === "sqlite") {
-    // timeout: how long a writer waits for another process's write lock (SQLite busy_timeout).
-    const adapter = new PrismaBetterSqlite3({ url: target.filePath, timeout: 10_000 });
+    const adapter = new PrismaBetterSqlite3({ url: target.filePath, timeout: timeouts.lockMs });
     client = new SqliteClient({ adapter, log }) as Db;
   } else {
-    const adapter = new PrismaPg({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const adapter = new PrismaPg({
+      connectionString: target.url,
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      connectionTimeoutMillis: timeouts.connectMs,
+      statement_timeout: timeouts.statementMs,
+      lock_timeout: timeouts.lockMs,
+      query_timeout: timeouts.statementMs + 2_000,
+      keepAlive: true,
+    });
     client = new PostgresClient({ adapter, log }) as unknown as Db;
   }
+  retryConflictingTransactions(client);
   if (queryEvents) {
     (client as unknown as { $on(event: "query", fn: (event: { query: string }) => void): void }).$on("query", (event) => {
       for (const listener of queryListeners) listener(event.query);
     });
   }
   return client;
+}
+
+/**
+ * Every interactive transaction (`db().$transaction(async (tx) => …)`) is run again, a few times
+ * with jitter, when it loses to a concurrent one (deadlock, serialization failure, lock timeout):
+ * the database undid all of it, so running it again is exactly what the caller wanted. Done here,
+ * once, so no domain function can forget it; what still conflicts after the last try reaches the
+ * edge as a conflict (409), never a 500.
+ */
+function retryConflictingTransactions(client: Db) {
+  const original = client.$transaction.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  Object.defineProperty(client, "$transaction", {
+    configurable: true,
+    writable: true,
+    value: (...args: unknown[]) => (typeof args[0] === "function" ? retryOnConflict(() => original(...args)) : original(...args)),
+  });
 }
 
 const globalForDb = globalThis as unknown as { storeDb?: { client: Db; target: DatabaseTarget } };

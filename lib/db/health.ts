@@ -1,5 +1,6 @@
 // Whether this instance can serve: the database answers and has every committed migration.
 import { db, databaseTarget } from "./client";
+import { describeDatabaseError } from "./database-errors";
 import { readMigrations } from "./migrate";
 
 export async function checkStoreHealth(): Promise<{ ok: boolean; database: string; message?: string }> {
@@ -13,6 +14,6 @@ export async function checkStoreHealth(): Promise<{ ok: boolean; database: strin
     if (missing.length) return { ok: false, database: target.dialect, message: `${missing.length} migration(s) not applied` };
     return { ok: true, database: target.dialect };
   } catch (error) {
-    return { ok: false, database: target.dialect, message: error instanceof Error ? error.message.split("\n")[0] : "unreachable" };
+    return { ok: false, database: target.dialect, message: describeDatabaseError(error) };
   }
 }

@@ -9,6 +9,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import type { DatabaseTarget } from "./database-url";
+import { databaseTimeouts } from "./client";
 
 type Migration = { name: string; sql: string; checksum: string };
 
@@ -96,7 +97,9 @@ function applySqliteMigrations(filePath: string, migrations: Migration[]): strin
 const MIGRATION_LOCK_ID = 4_240_917_311;
 
 async function applyPostgresMigrations(url: string, migrations: Migration[]): Promise<string[]> {
-  const client = new pg.Client({ connectionString: url });
+  const timeouts = databaseTimeouts();
+  // A bounded connect, so a silent server makes start-up retry with a message instead of hanging.
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeouts.connectMs });
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);

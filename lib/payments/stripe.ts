@@ -64,6 +64,16 @@ function stripeFailure(error: unknown): never {
   throw error;
 }
 
+/** The type and data.object of a Stripe event, or null when the payload is not shaped like one. */
+function readEvent(payload: unknown): { type: string; object: ProviderData } | null {
+  if (typeof payload !== "object" || payload === null || Array.isArray(payload)) return null;
+  const { type, data } = payload as { type?: unknown; data?: unknown };
+  if (typeof type !== "string" || typeof data !== "object" || data === null) return null;
+  const object = (data as { object?: unknown }).object;
+  if (typeof object !== "object" || object === null || Array.isArray(object)) return null;
+  return { type, object: object as ProviderData };
+}
+
 export function createStripeProvider(config: StripeConfig): PaymentProvider {
   const stripe = createStripeClient(config);
 
@@ -161,22 +171,30 @@ export function createStripeProvider(config: StripeConfig): PaymentProvider {
       if (!config.webhookSecret) throw new PaymentProviderError("STRIPE_WEBHOOK_SECRET is not set", "webhook_not_configured");
       const signature = headers.get("stripe-signature");
       if (!signature) throw new PaymentProviderError("The Stripe-Signature header is missing", "invalid_signature");
-      let event: Stripe.Event;
+      let parsed: unknown;
       try {
-        event = stripe.webhooks.constructEvent(rawBody, signature, config.webhookSecret);
+        parsed = stripe.webhooks.constructEvent(rawBody, signature, config.webhookSecret);
       } catch {
         throw new PaymentProviderError("The webhook signature does not match", "invalid_signature");
       }
+      // A valid signature vouches for the sender, not for the shape: anything but an event with a
+      // PaymentIntent of one of our carts is acknowledged and ignored.
+      const event = readEvent(parsed);
+      if (!event) return { kind: "ignored", reason: "the payload is not a Stripe event" };
       if (!event.type.startsWith("payment_intent.")) return { kind: "ignored", reason: `${event.type} is not handled` };
-      const intent = event.data.object as Stripe.PaymentIntent;
-      const cartId = intent.metadata?.resource_id;
-      if (!cartId) return { kind: "ignored", reason: "the PaymentIntent belongs to no cart of this store" };
+      const intent = event.object;
+      if (intent.object !== "payment_intent" || typeof intent.id !== "string") {
+        return { kind: "ignored", reason: "the event carries no PaymentIntent" };
+      }
+      const metadata = intent.metadata;
+      const cartId = typeof metadata === "object" && metadata !== null ? (metadata as Record<string, unknown>).resource_id : undefined;
+      if (typeof cartId !== "string" || !cartId) return { kind: "ignored", reason: "the PaymentIntent belongs to no cart of this store" };
       switch (event.type) {
         case "payment_intent.succeeded":
         case "payment_intent.amount_capturable_updated":
-          return { kind: "payment_authorized", cartId, data: asData(intent) };
+          return { kind: "payment_authorized", cartId, data: intent };
         case "payment_intent.payment_failed":
-          return { kind: "payment_failed", cartId, data: asData(intent) };
+          return { kind: "payment_failed", cartId, data: intent };
         default:
           return { kind: "ignored", reason: `${event.type} is not handled` };
       }

@@ -1,4 +1,4 @@
-// Starts production store instances (`next start` on the existing build) against one database,
+// Starts production store instances (scripts/serve.ts on the existing build) against one database,
 // for the API and browser suites. Used by scripts/test.ts; each instance is a separate process,
 // so the suites exercise what many stateless instances on one database must guarantee.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -31,18 +31,34 @@ export async function waitForHealth(url: string, timeoutMs = 60_000): Promise<vo
   throw new Error(`the store at ${url} did not become healthy within ${timeoutMs} ms`);
 }
 
-export async function startStoreInstance(env: Record<string, string | undefined>, logName: string): Promise<StoreInstance> {
+/** Waits until the server answers at all (any status), e.g. a store whose database is down. */
+export async function waitForListening(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const answered = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(20_000) }).then(() => true, () => false);
+    if (answered) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the store at ${url} did not answer within ${timeoutMs} ms`);
+}
+
+export async function startStoreInstance(
+  env: Record<string, string | undefined>,
+  logName: string,
+  options: { waitUntil?: "healthy" | "listening" } = {},
+): Promise<StoreInstance> {
   const port = await freePort();
   const logFile = path.join(root, "test-results", "logs", `${logName}.log`);
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const log = fs.openSync(logFile, "w");
-  const child = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/serve.ts")], {
     cwd: root,
-    env: { ...process.env, STORE_API_INTERNAL_URL: `http://127.0.0.1:${port}`, ...env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, STORE_API_INTERNAL_URL: `http://127.0.0.1:${port}`, ...env, PORT: String(port), HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", log, log],
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitForHealth(url);
+  if (options.waitUntil === "listening") await waitForListening(url);
+  else await waitForHealth(url);
   return { url, process: child, logFile };
 }
 

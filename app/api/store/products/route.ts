@@ -1,8 +1,8 @@
-import { storeRoute } from "@/lib/api/store-route";
+import { routeMethods, storeRoute } from "@/lib/api/store-route";
 import { parsePage } from "@/lib/api/validation";
 import { listProducts } from "@/lib/commerce/products";
 
-export const GET = storeRoute(({ query }) =>
+const list = storeRoute(({ query }) =>
   listProducts({
     ...parsePage(query),
     regionId: query.get("region_id") ?? undefined,
@@ -11,3 +11,5 @@ export const GET = storeRoute(({ query }) =>
     handle: query.get("handle") ?? undefined,
   }),
 );
+
+export const { GET, POST, DELETE } = routeMethods({ GET: list });

@@ -1,5 +1,7 @@
-import { storeRoute } from "@/lib/api/store-route";
+import { routeMethods, storeRoute } from "@/lib/api/store-route";
 import { parsePage } from "@/lib/api/validation";
 import { listRegions } from "@/lib/commerce/regions";
 
-export const GET = storeRoute(({ query }) => listRegions(parsePage(query)));
+const list = storeRoute(({ query }) => listRegions(parsePage(query)));
+
+export const { GET, POST, DELETE } = routeMethods({ GET: list });

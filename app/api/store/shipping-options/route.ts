@@ -1,4 +1,4 @@
-import { storeRoute } from "@/lib/api/store-route";
+import { routeMethods, storeRoute } from "@/lib/api/store-route";
 import { invalidData } from "@/lib/commerce/errors";
 import { listShippingOptions } from "@/lib/commerce/shipping-options";
 
@@ -8,9 +8,11 @@ function parseBoolean(value: string | null): boolean | undefined {
   throw invalidData("is_return must be true or false");
 }
 
-export const GET = storeRoute(async ({ query }) => ({
+const list = storeRoute(async ({ query }) => ({
   shipping_options: await listShippingOptions({
     regionId: query.get("region_id") ?? undefined,
     isReturn: parseBoolean(query.get("is_return")),
   }),
 }));
+
+export const { GET, POST, DELETE } = routeMethods({ GET: list });

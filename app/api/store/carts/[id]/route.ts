@@ -1,10 +1,12 @@
-import { storeRoute } from "@/lib/api/store-route";
+import { routeMethods, storeRoute } from "@/lib/api/store-route";
 import { parseWith, updateCartSchema } from "@/lib/api/validation";
 import { retrieveCart, updateCart } from "@/lib/commerce/cart";
 
-export const GET = storeRoute<{ id: string }>(async ({ params }) => ({ cart: await retrieveCart(params.id) }));
+const retrieve = storeRoute<{ id: string }>(async ({ params }) => ({ cart: await retrieveCart(params.id) }));
 
-export const POST = storeRoute<{ id: string }>(async ({ params, body }) => {
+const update = storeRoute<{ id: string }>(async ({ params, body }) => {
   const { gift_cards: _none, ...input } = parseWith(updateCartSchema, body);
   return { cart: await updateCart(params.id, input) };
 });
+
+export const { GET, POST, DELETE } = routeMethods({ GET: retrieve, POST: update });

@@ -1,4 +1,6 @@
-import { storeRoute } from "@/lib/api/store-route";
+import { routeMethods, storeRoute } from "@/lib/api/store-route";
 import { retrieveOrder } from "@/lib/commerce/orders";
 
-export const GET = storeRoute<{ id: string }>(async ({ params }) => ({ order: await retrieveOrder(params.id) }));
+const retrieve = storeRoute<{ id: string }>(async ({ params }) => ({ order: await retrieveOrder(params.id) }));
+
+export const { GET, POST, DELETE } = routeMethods({ GET: retrieve });

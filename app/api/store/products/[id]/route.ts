@@ -1,10 +1,12 @@
-import { storeRoute } from "@/lib/api/store-route";
+import { routeMethods, storeRoute } from "@/lib/api/store-route";
 import { retrieveProduct } from "@/lib/commerce/products";
 
-export const GET = storeRoute<{ id: string }>(async ({ params, query }) => ({
+const retrieve = storeRoute<{ id: string }>(async ({ params, query }) => ({
   product: await retrieveProduct(params.id, {
     regionId: query.get("region_id") ?? undefined,
     cartId: query.get("cart_id") ?? undefined,
     currencyCode: query.get("currency_code") ?? undefined,
   }),
 }));
+
+export const { GET, POST, DELETE } = routeMethods({ GET: retrieve });

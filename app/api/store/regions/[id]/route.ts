@@ -1,4 +1,6 @@
-import { storeRoute } from "@/lib/api/store-route";
+import { routeMethods, storeRoute } from "@/lib/api/store-route";
 import { retrieveRegion } from "@/lib/commerce/regions";
 
-export const GET = storeRoute<{ id: string }>(async ({ params }) => ({ region: await retrieveRegion(params.id) }));
+const retrieve = storeRoute<{ id: string }>(async ({ params }) => ({ region: await retrieveRegion(params.id) }));
+
+export const { GET, POST, DELETE } = routeMethods({ GET: retrieve });

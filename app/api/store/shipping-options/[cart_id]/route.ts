@@ -1,6 +1,8 @@
-import { storeRoute } from "@/lib/api/store-route";
+import { routeMethods, storeRoute } from "@/lib/api/store-route";
 import { listCartShippingOptions } from "@/lib/commerce/shipping-options";
 
-export const GET = storeRoute<{ cart_id: string }>(async ({ params }) => ({
+const listForCart = storeRoute<{ cart_id: string }>(async ({ params }) => ({
   shipping_options: await listCartShippingOptions(params.cart_id),
 }));
+
+export const { GET, POST, DELETE } = routeMethods({ GET: listForCart });

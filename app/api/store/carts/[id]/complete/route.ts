@@ -1,8 +1,10 @@
-import { storeRoute } from "@/lib/api/store-route";
+import { routeMethods, storeRoute } from "@/lib/api/store-route";
 import { emptySchema, parseWith } from "@/lib/api/validation";
 import { completeCart } from "@/lib/commerce/complete-cart";
 
-export const POST = storeRoute<{ id: string }>(async ({ params, body }) => {
+const complete = storeRoute<{ id: string }>(async ({ params, body }) => {
   parseWith(emptySchema, body);
   return completeCart(params.id);
 });
+
+export const { GET, POST, DELETE } = routeMethods({ POST: complete });

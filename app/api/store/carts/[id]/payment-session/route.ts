@@ -1,7 +1,9 @@
-import { storeRoute } from "@/lib/api/store-route";
+import { routeMethods, storeRoute } from "@/lib/api/store-route";
 import { parseWith, selectPaymentSessionSchema } from "@/lib/api/validation";
 import { setPaymentSession } from "@/lib/commerce/payment-sessions";
 
-export const POST = storeRoute<{ id: string }>(async ({ params, body }) => ({
+const select = storeRoute<{ id: string }>(async ({ params, body }) => ({
   cart: await setPaymentSession(params.id, parseWith(selectPaymentSessionSchema, body).provider_id),
 }));
+
+export const { GET, POST, DELETE } = routeMethods({ POST: select });

@@ -1,8 +1,10 @@
-import { storeRoute } from "@/lib/api/store-route";
+import { routeMethods, storeRoute } from "@/lib/api/store-route";
 import { emptySchema, parseWith } from "@/lib/api/validation";
 import { createPaymentSessions } from "@/lib/commerce/payment-sessions";
 
-export const POST = storeRoute<{ id: string }>(async ({ params, body }) => {
+const create = storeRoute<{ id: string }>(async ({ params, body }) => {
   parseWith(emptySchema, body);
   return { cart: await createPaymentSessions(params.id) };
 });
+
+export const { GET, POST, DELETE } = routeMethods({ POST: create });

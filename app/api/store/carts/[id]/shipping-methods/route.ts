@@ -1,7 +1,9 @@
-import { storeRoute } from "@/lib/api/store-route";
+import { routeMethods, storeRoute } from "@/lib/api/store-route";
 import { addShippingMethodSchema, parseWith } from "@/lib/api/validation";
 import { addShippingMethod } from "@/lib/commerce/shipping-options";
 
-export const POST = storeRoute<{ id: string }>(async ({ params, body }) => ({
+const add = storeRoute<{ id: string }>(async ({ params, body }) => ({
   cart: await addShippingMethod(params.id, parseWith(addShippingMethodSchema, body)),
 }));
+
+export const { GET, POST, DELETE } = routeMethods({ POST: add });

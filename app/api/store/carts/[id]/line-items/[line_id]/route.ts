@@ -1,14 +1,16 @@
-import { storeRoute } from "@/lib/api/store-route";
+import { routeMethods, storeRoute } from "@/lib/api/store-route";
 import { emptySchema, parseWith, updateLineItemSchema } from "@/lib/api/validation";
 import { deleteLineItem, updateLineItem } from "@/lib/commerce/line-items";
 
 type Params = { id: string; line_id: string };
 
-export const POST = storeRoute<Params>(async ({ params, body }) => ({
+const update = storeRoute<Params>(async ({ params, body }) => ({
   cart: await updateLineItem(params.id, params.line_id, parseWith(updateLineItemSchema, body)),
 }));
 
-export const DELETE = storeRoute<Params>(async ({ params, body }) => {
+const remove = storeRoute<Params>(async ({ params, body }) => {
   parseWith(emptySchema, body);
   return { cart: await deleteLineItem(params.id, params.line_id) };
 });
+
+export const { GET, POST, DELETE } = routeMethods({ POST: update, DELETE: remove });

@@ -1,14 +1,16 @@
-import { storeRoute } from "@/lib/api/store-route";
+import { routeMethods, storeRoute } from "@/lib/api/store-route";
 import { emptySchema, parseWith, updatePaymentSessionSchema } from "@/lib/api/validation";
 import { deletePaymentSession, updatePaymentSession } from "@/lib/commerce/payment-sessions";
 
 type Params = { id: string; provider_id: string };
 
-export const POST = storeRoute<Params>(async ({ params, body }) => ({
+const update = storeRoute<Params>(async ({ params, body }) => ({
   cart: await updatePaymentSession(params.id, params.provider_id, parseWith(updatePaymentSessionSchema, body).data),
 }));
 
-export const DELETE = storeRoute<Params>(async ({ params, body }) => {
+const remove = storeRoute<Params>(async ({ params, body }) => {
   parseWith(emptySchema, body);
   return { cart: await deletePaymentSession(params.id, params.provider_id) };
 });
+
+export const { GET, POST, DELETE } = routeMethods({ POST: update, DELETE: remove });

@@ -1,8 +1,10 @@
-import { storeRoute } from "@/lib/api/store-route";
+import { routeMethods, storeRoute } from "@/lib/api/store-route";
 import { emptySchema, parseWith } from "@/lib/api/validation";
 import { refreshPaymentSession } from "@/lib/commerce/payment-sessions";
 
-export const POST = storeRoute<{ id: string; provider_id: string }>(async ({ params, body }) => {
+const refresh = storeRoute<{ id: string; provider_id: string }>(async ({ params, body }) => {
   parseWith(emptySchema, body);
   return { cart: await refreshPaymentSession(params.id, params.provider_id) };
 });
+
+export const { GET, POST, DELETE } = routeMethods({ POST: refresh });

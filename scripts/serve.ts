@@ -1,0 +1,49 @@
+// Serves the production build: Next.js behind a thin HTTP edge that stamps the protective headers
+// on every answer (lib/http/security-headers.ts) and refuses, with JSON, what Next.js itself would
+// answer with a text/plain 500 (lib/http/screen-request.ts). `npm start` and the test harness run
+// this instead of `next start`. Settings: PORT (3000), HOST (0.0.0.0),
+// NEXT_DIST_DIR (.next, read by next.config.js).
+import http from "node:http";
+import path from "node:path";
+import { screenRequest } from "../lib/http/screen-request";
+import { arrivedOverTls, securityHeaders } from "../lib/http/security-headers";
+
+(process.env as Record<string, string>).NODE_ENV = "production";
+const root = path.resolve(import.meta.dirname, "..");
+const port = Number(process.env.PORT || 3000);
+const host = process.env.HOST || "0.0.0.0";
+
+const { default: next } = await import("next");
+const app = next({ dev: false, dir: root, hostname: host, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const stripeApiBase = process.env.STRIPE_API_BASE?.trim() || null;
+const headersOverHttp = securityHeaders({ https: false, stripeApiBase });
+const headersOverTls = securityHeaders({ https: true, stripeApiBase });
+
+const server = http.createServer((request, response) => {
+  const tls = arrivedOverTls((request.socket as { encrypted?: boolean }).encrypted === true, request.headers["x-forwarded-proto"]);
+  for (const [name, value] of Object.entries(tls ? headersOverTls : headersOverHttp)) response.setHeader(name, value);
+  const refusal = screenRequest(request.method, request.url, request.headers);
+  if (refusal) {
+    response.writeHead(refusal.status, { ...refusal.headers, "content-length": Buffer.byteLength(refusal.body) });
+    response.end(request.method === "HEAD" ? undefined : refusal.body);
+    return;
+  }
+  handle(request, response).catch((error: unknown) => {
+    console.error("serve: unexpected error", error);
+    if (!response.headersSent) response.writeHead(500, { "content-type": "application/json; charset=utf-8" });
+    response.end(JSON.stringify({ type: "unknown_error", message: "An unexpected error occurred" }));
+  });
+});
+server.listen(port, host, () => console.log(`serve: listening on http://${host}:${port}`));
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    // Keep-alive connections would hold close() open; give in-flight requests a moment, then go.
+    setTimeout(() => process.exit(0), 3_000).unref();
+    server.closeIdleConnections();
+  });
+}
