@@ -1,10 +1,12 @@
 // Delivers outbox events to subscribers, in the app process. Each pass:
 //   1. fan out: every event not yet fanned out gets one EventDelivery per interested subscriber
 //      (unique per event and subscriber, so instances racing here create each once)
-//   2. pick due deliveries (pending, availableAt passed, no live lease), oldest event first
+//   2. pick due deliveries of this instance's subscribers (pending, availableAt passed, no live
+//      lease), oldest event first
 //   3. skip one whose subscriber still has an earlier delivery of the same resource pending:
 //      events of one order reach a subscriber in order, and a failing subscriber holds back only
-//      its own later deliveries for that order, never another subscriber's
+//      its own later deliveries for that order, never another subscriber's nor another order's
+//      (such a lane is left out of the next page of the same pass)
 //   4. claim it with a conditional update (a lease: lockedBy/lockedUntil, guarded by the attempt
 //      count as a version), so of several instances on one database exactly one wins
 //   5. hand it to the subscriber; success → delivered; failure → retried after exponential
@@ -48,10 +50,21 @@ export function dispatcherSettings(env: NodeJS.ProcessEnv = process.env): Dispat
 }
 
 type DeliveryRow = Awaited<ReturnType<typeof dueDeliveries>>[number];
+const MAX_PAGES_PER_PASS = 4;
+const FAN_OUT_BATCH = 100;
 
-async function dueDeliveries(now: Date, take: number) {
+type Lane = { subscriber: string; resourceId: string };
+
+/** Due deliveries, oldest event first, leaving out lanes (subscriber × resource) known to wait. */
+async function dueDeliveries(now: Date, take: number, subscribers: string[], waiting: Lane[]) {
   return db().eventDelivery.findMany({
-    where: { status: "pending", availableAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+    where: {
+      status: "pending",
+      subscriber: { in: subscribers },
+      availableAt: { lte: now },
+      OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }],
+      ...(waiting.length > 0 ? { NOT: waiting.map((lane) => ({ subscriber: lane.subscriber, resourceId: lane.resourceId })) } : {}),
+    },
     orderBy: [{ eventCreatedAt: "asc" }, { eventId: "asc" }],
     take,
     include: { event: true },
@@ -117,12 +130,24 @@ export class OutboxDispatcher {
   async pass(): Promise<boolean> {
     const fannedOut = await this.fanOut();
     let delivered = 0;
-    for (const delivery of await dueDeliveries(new Date(), this.settings.batchSize)) {
-      if (this.stopping) break;
-      if (await this.waitsForEarlierDelivery(delivery)) continue;
-      if (!(await this.claim(delivery))) continue;
-      await this.deliver(delivery, delivery.attempts + 1);
-      delivered++;
+    // Lanes whose oldest delivery is held back (retrying) are left out of the next page, so a
+    // backlog behind one failing order never starves the deliveries of other orders.
+    const waiting: Lane[] = [];
+    for (let page = 0; page < MAX_PAGES_PER_PASS && !this.stopping; page++) {
+      // Only this instance's subscribers: another instance may run one this one lacks.
+      const due = await dueDeliveries(new Date(), this.settings.batchSize, [...this.subscribers.keys()], waiting);
+      for (const delivery of due) {
+        if (this.stopping) break;
+        if (waiting.some((lane) => lane.subscriber === delivery.subscriber && lane.resourceId === delivery.resourceId)) continue;
+        if (await this.waitsForEarlierDelivery(delivery)) {
+          waiting.push({ subscriber: delivery.subscriber, resourceId: delivery.resourceId });
+          continue;
+        }
+        if (!(await this.claim(delivery))) continue;
+        await this.deliver(delivery, delivery.attempts + 1);
+        delivered++;
+      }
+      if (due.length < this.settings.batchSize) break;
     }
     return fannedOut + delivered > 0;
   }
@@ -131,7 +156,7 @@ export class OutboxDispatcher {
     const events = await db().outboxEvent.findMany({
       where: { fannedOutAt: null },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      take: this.settings.batchSize,
+      take: FAN_OUT_BATCH,
     });
     for (const event of events) {
       const interested = [...this.subscribers.values()].filter((subscriber) => subscriber.handles(event.name));
@@ -201,7 +226,7 @@ export class OutboxDispatcher {
     };
     const mine = { id: delivery.id, lockedBy: this.instanceId };
     try {
-      if (!subscriber) throw new Error(`no subscriber named "${delivery.subscriber}" runs in this instance`);
+      if (!subscriber) throw new Error(`no subscriber named "${delivery.subscriber}" runs in this instance`); // not picked, see dueDeliveries
       await subscriber.deliver(event, { key: `${event.id}.${delivery.subscriber}`, attempt });
       await db().eventDelivery.updateMany({
         where: mine,

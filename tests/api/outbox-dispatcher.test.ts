@@ -92,6 +92,19 @@ describe(`outbox dispatcher rules (${dialect})`, () => {
     );
   });
 
+  test("a backlog behind one failing order does not starve other orders", async () => {
+    const stuck = await Promise.all(Array.from({ length: 5 }, () => record("order_stuck")));
+    const free = await record("order_free");
+    const stuckFirst = recorder("lane", (event) => event.id === stuck[0]);
+    const small = new OutboxDispatcher([stuckFirst.subscriber], { ...settings, batchSize: 2, maxAttempts: 100 });
+    await small.pass(); // fan-out
+    await small.pass();
+    assert.deepEqual(stuckFirst.got.map((entry) => entry.id), [free], "the other order went past the backlog");
+    const pending = await db().eventDelivery.count({ where: { subscriber: "lane", resourceId: "order_stuck", status: "pending" } });
+    assert.equal(pending, 5, "the stuck order's events all wait, in order");
+    await db().eventDelivery.updateMany({ where: { subscriber: "lane", resourceId: "order_stuck" }, data: { status: "dead" } });
+  });
+
   test("events recorded in one transaction keep their order", async () => {
     const ids = await db().$transaction(async (tx) => [
       await recordEvent(tx, { name: "order.fulfillment_created", resourceId: "order_same_tx" }),
