@@ -21,11 +21,15 @@ export type RouteParams = Record<string, string | string[]>;
 /** What Next.js calls for one method of a route. */
 export type RouteHandler<P extends RouteParams = RouteParams> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
 
-/** A handler may choose its status (e.g. 201); a plain object answers 200. */
+/**
+ * A handler may choose its status (e.g. 201, or 204 without a body) and, on a route that is not
+ * idempotent, headers (a session cookie); a plain object answers 200.
+ */
 export class JsonAnswer {
   constructor(
     readonly status: number,
     readonly body: unknown,
+    readonly headers: Record<string, string> = {},
   ) {}
 }
 
@@ -39,6 +43,7 @@ export type EdgeOptions = {
 };
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  if (status === 204) return new Response(null, { status, headers: { "cache-control": "no-store", ...headers } });
   return new Response(JSON.stringify(body), {
     status,
     headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers },
@@ -70,9 +75,9 @@ export function errorResponse(error: unknown, label = "api"): Response {
   return json(500, { type: "unknown_error", message: "An unexpected error occurred" });
 }
 
-async function answer<P>(handler: Handler<P>, input: RouteInput<P>): Promise<StoredResponse> {
+async function answer<P>(handler: Handler<P>, input: RouteInput<P>): Promise<StoredResponse & { headers?: Record<string, string> }> {
   const result = await handler(input);
-  return result instanceof JsonAnswer ? { status: result.status, body: result.body } : { status: 200, body: result };
+  return result instanceof JsonAnswer ? { status: result.status, body: result.body, headers: result.headers } : { status: 200, body: result };
 }
 
 /** The edge as a function: any JSON API (Store, Admin, customer) wraps its handlers with it. */
@@ -88,7 +93,8 @@ export function apiRoute<P extends RouteParams = Record<string, never>>(handler:
       const key = request.headers.get("idempotency-key")?.trim();
       if (!idempotent || !key || request.method === "GET" || request.method === "HEAD") {
         const result = await answer(handler, input);
-        return json(result.status, result.body);
+        // Headers (Set-Cookie) only here: a stored answer replayed for a retry carries none.
+        return json(result.status, result.body, result.headers);
       }
       if (key.length > 255) throw invalidData("The Idempotency-Key header must be at most 255 characters");
       assertCleanText(key, "The Idempotency-Key header");

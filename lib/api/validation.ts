@@ -57,6 +57,7 @@ export const updateCartSchema = z.strictObject({
   billing_address: addressSchema.optional(),
   discounts: z.array(z.strictObject({ code: z.string().trim().min(1).max(50) })).optional(),
   gift_cards: z.array(z.strictObject({ code: z.string() })).max(0, "gift cards are not supported by this store").optional(),
+  customer_id: id.optional(),
 });
 
 export const addLineItemSchema = z.strictObject({ variant_id: id, quantity });

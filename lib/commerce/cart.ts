@@ -34,6 +34,8 @@ export type UpdateCartInput = {
   region_id?: string;
   country_code?: string;
   email?: string;
+  /** Only the signed-in customer's own id: the cart is adopted into their account. */
+  customer_id?: string;
   shipping_address?: AddressInput;
   billing_address?: AddressInput;
   discounts?: { code: string }[];
@@ -73,7 +75,13 @@ export async function changeCart<T>(cartId: string, change: (tx: DbTransaction, 
   });
 }
 
-export async function createCart(input: CreateCartInput): Promise<StoreCart> {
+/** The shopper a request speaks for: a signed-in customer's id, or null for a guest. */
+export type Shopper = { customerId: string | null };
+
+export const GUEST: Shopper = { customerId: null };
+
+/** A signed-in customer's new cart is theirs from the start: their customer id and email. */
+export async function createCart(input: CreateCartInput, shopper: Shopper = GUEST): Promise<StoreCart> {
   const region = input.region_id
     ? await findRegion(input.region_id)
     : input.country_code
@@ -86,14 +94,17 @@ export async function createCart(input: CreateCartInput): Promise<StoreCart> {
   await db().$transaction(async (tx) => {
     const shippingAddressId = input.country_code ? newId("address") : null;
     if (shippingAddressId) await tx.address.create({ data: { id: shippingAddressId, countryCode: input.country_code } });
-    await tx.cart.create({ data: { id: cartId, regionId: region.id, shippingAddressId } });
+    const owner = shopper.customerId ? await accountOwner(tx, shopper.customerId) : {};
+    await tx.cart.create({ data: { id: cartId, regionId: region.id, shippingAddressId, ...owner } });
     if (input.items?.length) await addItemsToNewCart(tx, cartId, region.currencyCode, input.items);
   });
   return retrieveCart(cartId);
 }
 
-export async function updateCart(cartId: string, input: UpdateCartInput): Promise<StoreCart> {
+export async function updateCart(cartId: string, input: UpdateCartInput, shopper: Shopper = GUEST): Promise<StoreCart> {
   const { regionChanged, totalsMayChange } = await changeCart(cartId, async (tx, cart) => {
+    if (input.customer_id !== undefined) await adoptCart(tx, cart, input.customer_id, shopper);
+
     let regionId = cart.regionId;
     let regionCountries = cart.region.countries.map((country) => country.iso2);
     const regionChanged = input.region_id !== undefined && input.region_id !== cart.regionId;
@@ -104,7 +115,7 @@ export async function updateCart(cartId: string, input: UpdateCartInput): Promis
       await moveCartToRegion(tx, cart, region.id, region.currencyCode, regionCountries);
     }
 
-    if (input.email !== undefined) await setCartEmail(tx, cart.id, input.email);
+    if (input.email !== undefined) await setCartEmail(tx, cart, input.email);
 
     const shippingAddress = input.shipping_address ?? (input.country_code ? { country_code: input.country_code } : undefined);
     if (shippingAddress) {
@@ -164,18 +175,43 @@ async function moveCartToRegion(
   await tx.cart.update({ where: { id: cart.id }, data: { regionId } });
 }
 
-/** The email makes (or finds) the guest customer the order will belong to. */
-async function setCartEmail(tx: DbTransaction, cartId: string, email: string): Promise<void> {
+/** The columns that put a cart into a signed-in customer's account. */
+async function accountOwner(tx: DbTransaction, customerId: string) {
+  const customer = await tx.customer.findUnique({ where: { id: customerId } });
+  if (!customer?.hasAccount) throw new StoreError("unauthorized", "You must be signed in");
+  return { customerId: customer.id, email: customer.email, inAccount: true };
+}
+
+/**
+ * `customer_id` on a cart update (the storefront sends it after sign-in to keep the guest cart):
+ * only the signed-in customer may be named, and a cart already in another account stays there.
+ */
+async function adoptCart(tx: DbTransaction, cart: CartRow, customerId: string, shopper: Shopper): Promise<void> {
+  if (!shopper.customerId) throw new StoreError("unauthorized", "Sign in to attach a cart to your account");
+  if (customerId !== shopper.customerId) throw notAllowed("A cart can only be attached to the signed-in customer", "customer_mismatch");
+  if (cart.inAccount && cart.customerId !== shopper.customerId) {
+    throw notAllowed("This cart belongs to another account", "cart_of_another_customer");
+  }
+  await tx.cart.update({ where: { id: cart.id }, data: await accountOwner(tx, customerId) });
+}
+
+/**
+ * The email makes (or finds) the customer the order will belong to. A different email than the
+ * account's takes the cart out of the account: its order will be a guest order of that email.
+ */
+async function setCartEmail(tx: DbTransaction, cart: CartRow, email: string): Promise<void> {
   const normalized = email.trim().toLowerCase();
+  const current = await tx.cart.findUniqueOrThrow({ where: { id: cart.id }, select: { email: true, inAccount: true } });
+  if (current.inAccount && current.email === normalized) return;
   const customer = await tx.customer.upsert({
     where: { email: normalized },
     create: { id: newId("customer"), email: normalized },
     update: {},
   });
-  await tx.cart.update({ where: { id: cartId }, data: { email: normalized, customerId: customer.id } });
+  await tx.cart.update({ where: { id: cart.id }, data: { email: normalized, customerId: customer.id, inAccount: false } });
 }
 
-function addressColumns(input: AddressInput) {
+export function addressColumns(input: AddressInput) {
   const columns = {
     firstName: input.first_name,
     lastName: input.last_name,

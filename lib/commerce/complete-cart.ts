@@ -141,6 +141,7 @@ async function createOrderFromCart(cart: CartRow, sessionId: string, providerId:
         shippingTotal: totals.shipping_total,
         taxTotal: totals.tax_total,
         total: totals.total,
+        inAccount: cart.inAccount,
         createdAt: now,
         payments: {
           create: {

@@ -11,7 +11,8 @@ export type StoreErrorType =
   | "payment_authorization_error"
   | "payload_too_large"
   | "unsupported_media_type"
-  | "database_unavailable";
+  | "database_unavailable"
+  | "too_many_requests";
 
 const STATUS_BY_TYPE: Record<StoreErrorType, number> = {
   invalid_data: 400,
@@ -24,6 +25,7 @@ const STATUS_BY_TYPE: Record<StoreErrorType, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   database_unavailable: 503,
+  too_many_requests: 429,
 };
 
 export class StoreError extends Error {
@@ -67,5 +69,12 @@ export const transactionConflict = () =>
 /** The database did not answer (down, unreachable, too slow); clients may retry after a pause. */
 export const databaseUnavailable = (retryAfterSeconds = 5) =>
   new StoreError("database_unavailable", "The store's database is unavailable; try again shortly", "database_unavailable", {
+    "retry-after": String(retryAfterSeconds),
+  });
+
+export const unauthorized = (message = "You must be signed in") => new StoreError("unauthorized", message);
+
+export const tooManyRequests = (retryAfterSeconds: number) =>
+  new StoreError("too_many_requests", `Too many attempts; try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s)`, "rate_limited", {
     "retry-after": String(retryAfterSeconds),
   });

@@ -1,12 +1,13 @@
+import { findCustomerId } from "@/lib/api/customer-auth";
 import { routeMethods, storeRoute } from "@/lib/api/store-route";
 import { parseWith, updateCartSchema } from "@/lib/api/validation";
 import { retrieveCart, updateCart } from "@/lib/commerce/cart";
 
 const retrieve = storeRoute<{ id: string }>(async ({ params }) => ({ cart: await retrieveCart(params.id) }));
 
-const update = storeRoute<{ id: string }>(async ({ params, body }) => {
+const update = storeRoute<{ id: string }>(async ({ request, params, body }) => {
   const { gift_cards: _none, ...input } = parseWith(updateCartSchema, body);
-  return { cart: await updateCart(params.id, input) };
+  return { cart: await updateCart(params.id, input, { customerId: await findCustomerId(request) }) };
 });
 
 export const { GET, POST, DELETE } = routeMethods({ GET: retrieve, POST: update });
