@@ -7,6 +7,7 @@ import path from "node:path";
 import { after, describe, test } from "node:test";
 import { db, disconnectDb } from "../../lib/db/client";
 import { api, expectOk, readyCart, STORE_URLS, VARIANTS } from "../support/store-api";
+import { buyTote, registeredShopper, shopper, uniqueEmail } from "../support/customers";
 
 after(disconnectDb);
 
@@ -44,6 +45,37 @@ describe("the development mailbox (no SMTP_URL)", () => {
 
     const answer = expectOk(await api("GET", `/store/orders/${order.id}`), "order");
     assert.equal(answer.order.confirmation_email, "sent");
+  });
+
+  test("password reset: the email links to the reset page with a token that resets the password", async () => {
+    const ann = await registeredShopper();
+    await shopper().medusa.customers.generatePasswordToken({ email: ann.email });
+    const message = await waitFor("the reset email", () => db().mailboxMessage.findFirst({ where: { toAddress: ann.email.toLowerCase() } }));
+    assert.equal(message.subject, "Reset your Kestrel Goods password");
+    const link = new URL(/^(http\S+\/account\/reset-password\?\S+)$/m.exec(message.text)![1]);
+    assert.equal(link.searchParams.get("email"), ann.email.toLowerCase());
+    assert.ok(message.html.includes(link.search.replace(/&/g, "&amp;")), "the HTML part has the same link");
+    const { customer } = await shopper().medusa.customers.resetPassword({
+      email: link.searchParams.get("email")!,
+      token: link.searchParams.get("token")!,
+      password: "a new password 1",
+    });
+    assert.equal(customer.id, ann.customer.id, "the emailed token reset the password");
+  });
+
+  test("order claim: the email carries the code that confirms the claim", async () => {
+    const email = uniqueEmail("claimer");
+    const guestOrder = await buyTote(shopper(), { email });
+    const ann = await registeredShopper({ email });
+    await ann.medusa.orders.requestCustomerOrders({} as never);
+    const message = await waitFor("the claim email", () =>
+      db().mailboxMessage.findFirst({ where: { toAddress: email.toLowerCase(), subject: { contains: "earlier order" } } }),
+    );
+    assert.match(message.subject, /code to add 1 earlier order/);
+    const token = /^ {4}(\S+)$/m.exec(message.text)![1];
+    await ann.medusa.orders.confirmRequest({ token });
+    const { orders } = await ann.medusa.customers.listOrders();
+    assert.deepEqual(orders.map((order: { id: string }) => order.id), [guestOrder.id]);
   });
 
   test("the mailbox page is not served unless MAILBOX_PAGE=1", async () => {
