@@ -83,8 +83,8 @@ test.describe("checkout with the test payment provider", () => {
     await expect(review).toContainText("Unter den Linden 1");
     await expect(review).toContainText("Standard Shipping");
     await expect(review).toContainText("Test payment");
-    // 38.00 + 4.95 shipping + 20 % tax on both (7.60 + 0.99) = 51.54
-    await expect(page.getByTestId("review-total")).toHaveText("€51.54");
+    // 38.00 + 4.95 shipping; Europe's prices include VAT, so that is the total
+    await expect(page.getByTestId("review-total")).toHaveText("€42.95");
     const shownTotal = minorUnits((await page.getByTestId("review-total").textContent())!);
     await snap(page, testInfo, "checkout-review");
     await expectAccessible(page, testInfo, "checkout-review");
@@ -95,7 +95,7 @@ test.describe("checkout with the test payment provider", () => {
     await expect(page.getByTestId("order-number")).toHaveText(/^#\d+$/);
     await expect(page.getByTestId("payment-state")).toContainText("Test payment");
     await expect(page.getByTestId("order-item")).toHaveCount(1);
-    await expect(page.getByTestId("totals").getByTestId("total")).toHaveText("€51.54");
+    await expect(page.getByTestId("totals").getByTestId("total")).toHaveText("€42.95");
     await expectCartCleared(page);
     await snap(page, testInfo, "confirmation");
     await expectAccessible(page, testInfo, "confirmation");
@@ -199,8 +199,8 @@ test.describe("checkout with the test payment provider", () => {
     await keyboard.press("Enter");
 
     await expectCurrentStep(page, "review");
-    // 2 × 25.00 + 14.95 express, 20 % tax: 50.00 + 14.95 + 10.00 + 2.99 = 77.94
-    await expect(page.getByTestId("review-total")).toHaveText("€77.94");
+    // 2 × 25.00 + 14.95 express, VAT included
+    await expect(page.getByTestId("review-total")).toHaveText("€64.95");
     const shownTotal = minorUnits((await page.getByTestId("review-total").textContent())!);
     await tabTo(page, page.getByTestId("place-order"));
     await snap(page, testInfo, "review-keyboard");
@@ -253,7 +253,7 @@ test.describe("on a phone", () => {
     await page.getByRole("button", { name: "Continue to review" }).tap();
 
     await expectCurrentStep(page, "review");
-    await expect(page.getByTestId("review-total")).toHaveText("€34.74"); // 24.00 + 4.95 + 4.80 + 0.99
+    await expect(page.getByTestId("review-total")).toHaveText("€28.95"); // 24.00 + 4.95, VAT included
     const shownTotal = minorUnits((await page.getByTestId("review-total").textContent())!);
     await snap(page, testInfo, "mobile-review");
     await page.getByTestId("place-order").tap();

@@ -1,5 +1,6 @@
-// Demo data for a new store: two regions, nine products with variants, shipping options with a
-// free-shipping threshold, two discount codes. Seeded only into an empty database, in one
+// Demo data for a new store: two regions (Europe with prices including VAT at each country's
+// standard rate; the United States with sales tax added in a few states), nine products with
+// variants, shipping options with a free-shipping threshold, discount codes and a gift card. Seeded only into an empty database, in one
 // transaction with fixed ids, so two instances starting at once cannot seed twice.
 import type { Db } from "../lib/db/client";
 import { isUniqueConstraintError } from "../lib/db/client";
@@ -82,6 +83,15 @@ const PRODUCTS: ProductSeed[] = [
   },
 ];
 
+/** Standard VAT rates of the Europe region's countries (2026), in basis points. */
+const EU_VAT: Record<string, number> = { de: 1900, fr: 2000, it: 2200, es: 2100, nl: 2100, se: 2500, dk: 2500 };
+
+/**
+ * State sales tax of a few states (the state rate only; local rates are not modelled); every
+ * other state is at the region's 0. California does not tax separately stated shipping.
+ */
+const US_SALES_TAX: [state: string, basisPoints: number][] = [["CA", 725], ["NY", 400], ["TX", 625], ["WA", 650]];
+
 const COUNTRIES = {
   europe: [
     ["de", "deu", "Germany"], ["fr", "fra", "France"], ["it", "ita", "Italy"], ["es", "esp", "Spain"],
@@ -104,13 +114,15 @@ export async function seedDemoStoreIfEmpty(db: Db): Promise<boolean> {
       const base = Date.now();
       await tx.region.create({
         data: {
-          id: "reg_europe", name: "Europe", currencyCode: "eur", taxRateBasisPoints: 2000,
+          // Before an address is known, the German rate (where the shop is) is shown; prices include
+          // VAT, so the amount paid does not depend on it.
+          id: "reg_europe", name: "Europe", currencyCode: "eur", taxRateBasisPoints: 1900, taxName: "VAT", includesTax: true,
           paymentProviderIds: "manual,stripe", fulfillmentProviderIds: "manual", createdAt: new Date(base),
         },
       });
       await tx.region.create({
         data: {
-          id: "reg_unitedstates", name: "United States", currencyCode: "usd", taxRateBasisPoints: 850,
+          id: "reg_unitedstates", name: "United States", currencyCode: "usd", taxRateBasisPoints: 0, taxName: "Sales tax",
           paymentProviderIds: "manual,stripe", fulfillmentProviderIds: "manual", createdAt: new Date(base + 1),
         },
       });
@@ -119,6 +131,21 @@ export async function seedDemoStoreIfEmpty(db: Db): Promise<boolean> {
           data: countries.map(([iso2, iso3, name]) => ({ iso2, iso3, name: name.toUpperCase(), displayName: name, regionId })),
         });
       }
+      await tx.taxRate.createMany({
+        data: [
+          ...Object.entries(EU_VAT).map(([country, rate]) => ({
+            id: `txr_eu_${country}`, regionId: "reg_europe", countryCode: country, rateBasisPoints: rate, name: "VAT", code: country.toUpperCase(),
+          })),
+          ...US_SALES_TAX.map(([state, rate]) => ({
+            id: `txr_us_${state.toLowerCase()}`, regionId: "reg_unitedstates", countryCode: "us", provinceCode: state, rateBasisPoints: rate,
+            name: "Sales tax", code: `US-${state}`,
+          })),
+          {
+            id: "txr_us_ca_shipping", regionId: "reg_unitedstates", countryCode: "us", provinceCode: "CA", appliesToShipping: true,
+            rateBasisPoints: 0, name: "Sales tax (shipping exempt)", code: "US-CA",
+          },
+        ],
+      });
       await tx.shippingOption.createMany({
         data: [
           { id: "so_eu_standard", regionId: "reg_europe", name: "Standard Shipping", priceType: "flat_rate", amount: 495, maxSubtotal: 5000 },
@@ -134,7 +161,17 @@ export async function seedDemoStoreIfEmpty(db: Db): Promise<boolean> {
       await tx.discount.createMany({
         data: [
           { id: "disc_welcome10", code: "WELCOME10", type: "percentage", value: 10 },
-          { id: "disc_euro5", code: "EURO5", type: "fixed", value: 500, regionId: "reg_europe" },
+          { id: "disc_euro5", code: "EURO5", type: "fixed", value: 500, currencyCode: "eur", regionId: "reg_europe" },
+          { id: "disc_freeship", code: "FREESHIP", type: "free_shipping", value: 0 },
+          { id: "disc_summer24", code: "SUMMER24", type: "percentage", value: 15, endsAt: new Date("2024-09-01T00:00:00Z") },
+          { id: "disc_big20", code: "BIG20", type: "percentage", value: 20, regionId: "reg_europe", minSubtotal: 10000 },
+          { id: "disc_first15", code: "FIRST15", type: "percentage", value: 15, oncePerCustomer: true },
+        ],
+      });
+      await tx.giftCard.createMany({
+        data: [
+          { id: "gift_eur50", code: "GIFT-EUR-50", value: 5000, balance: 5000, regionId: "reg_europe" },
+          { id: "gift_usd25", code: "GIFT-USD-25", value: 2500, balance: 2500, regionId: "reg_unitedstates" },
         ],
       });
       for (const [index, product] of PRODUCTS.entries()) await createProduct(tx, product, new Date(base + index));

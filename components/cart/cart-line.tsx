@@ -7,6 +7,7 @@ import { QuantityStepper } from "@/components/ui/quantity-stepper";
 import { isStoreApiError } from "@/lib/sdk/store-api-error";
 import type { StoreLineItem } from "@/lib/sdk/types";
 import { useCart } from "./cart-provider";
+import { shownLineAmount } from "./line-amount";
 import { LineThumbnail } from "./line-thumbnail";
 
 const MAX_LINE_QUANTITY = 99;
@@ -66,7 +67,7 @@ export function CartLine({ item, currencyCode, compact }: { item: StoreLineItem;
         ) : null}
       </div>
       <p className="cart-line__total" data-testid="line-total">
-        {formatMoney(item.subtotal, currencyCode)}
+        {formatMoney(shownLineAmount(item), currencyCode)}
       </p>
     </li>
   );

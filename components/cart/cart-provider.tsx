@@ -25,7 +25,10 @@ type CartContextValue = {
   removeLine: (lineId: string) => Promise<StoreCart>;
   /** Applies a discount code (one per cart: it replaces the current one). */
   applyDiscount: (code: string) => Promise<StoreCart>;
-  removeDiscount: () => Promise<StoreCart>;
+  removeDiscount: (code: string) => Promise<StoreCart>;
+  /** Adds a gift card to the ones the cart already uses. */
+  applyGiftCard: (code: string) => Promise<StoreCart>;
+  removeGiftCard: (code: string) => Promise<StoreCart>;
   changeCountry: (regionId: string, countryCode: string) => Promise<void>;
   /** The cart became an order (or went away): forget it. */
   forgetCart: () => void;
@@ -34,12 +37,13 @@ type CartContextValue = {
 
 const CartContext = createContext<CartContextValue | null>(null);
 
-/** Refusals about a discount code: the cart itself is fine (an unknown code is a 404 too). */
-const DISCOUNT_ERRORS = new Set(["discount_not_found", "discount_not_in_region", "too_many_discounts"]);
+/** Refusals about a code (discount or gift card): the cart itself is fine. */
+const isCodeRefusal = (code: string | undefined) =>
+  Boolean(code && (code.startsWith("discount_") || code.startsWith("gift_card_") || code === "too_many_discounts"));
 
 /** A cart that cannot take changes any more: gone (404) or already an order. */
 function isUnusableCart(error: unknown): boolean {
-  if (!isStoreApiError(error) || (error.code && DISCOUNT_ERRORS.has(error.code))) return false;
+  if (!isStoreApiError(error) || isCodeRefusal(error.code)) return false;
   return error.status === 404 || error.code === "cart_completed";
 }
 
@@ -136,7 +140,20 @@ export function CartProvider(props: {
   );
 
   const removeDiscount = useCallback<CartContextValue["removeDiscount"]>(
-    () => mutate((current) => storeClient.carts.update(current.id, { discounts: [] })),
+    (code) => mutate((current) => storeClient.carts.deleteDiscount(current.id, code)),
+    [mutate],
+  );
+
+  const applyGiftCard = useCallback<CartContextValue["applyGiftCard"]>(
+    (code) =>
+      mutate((current) =>
+        storeClient.carts.update(current.id, { gift_cards: [...current.gift_cards.map((card) => ({ code: card.code })), { code }] }),
+      ),
+    [mutate],
+  );
+
+  const removeGiftCard = useCallback<CartContextValue["removeGiftCard"]>(
+    (code) => mutate((current) => storeClient.carts.deleteGiftCard(current.id, code)),
     [mutate],
   );
 
@@ -173,11 +190,13 @@ export function CartProvider(props: {
       removeLine,
       applyDiscount,
       removeDiscount,
+      applyGiftCard,
+      removeGiftCard,
       changeCountry,
       forgetCart,
       replaceCart: keep,
     }),
-    [cart, region, props.regions, props.countryCode, pendingCount, mutate, addItem, updateQuantity, removeLine, applyDiscount, removeDiscount, changeCountry, forgetCart, keep],
+    [cart, region, props.regions, props.countryCode, pendingCount, mutate, addItem, updateQuantity, removeLine, applyDiscount, removeDiscount, applyGiftCard, removeGiftCard, changeCountry, forgetCart, keep],
   );
 
   return <CartContext.Provider value={value}>{props.children}</CartContext.Provider>;

@@ -2,10 +2,9 @@
 import Link from "next/link";
 import { CartLine } from "./cart-line";
 import { useCart } from "./cart-provider";
-import { DiscountRow } from "./cart-totals";
-import { DiscountCodeForm } from "./discount-code-form";
+import { CartTotals } from "./cart-totals";
+import { DiscountCodeForm, GiftCardForm } from "./discount-code-form";
 import { FreeShippingHint } from "./free-shipping-hint";
-import { formatMoney } from "@/components/ui/format-money";
 
 export function CartView() {
   const { cart, region, itemCount, pending } = useCart();
@@ -40,19 +39,10 @@ export function CartView() {
       </div>
       <aside className="cart-page__summary summary-card" aria-labelledby="cart-summary-title">
         <h2 id="cart-summary-title">Order summary</h2>
-        <FreeShippingHint regionId={region.id} subtotal={cart.subtotal} currencyCode={currencyCode} />
+        <FreeShippingHint regionId={region.id} subtotal={cart.summary.items} currencyCode={currencyCode} />
         <DiscountCodeForm cart={cart} />
-        <dl className="totals" data-testid="totals">
-          <div className="totals__row">
-            <dt>Subtotal</dt>
-            <dd data-testid="subtotal">{formatMoney(cart.subtotal, currencyCode)}</dd>
-          </div>
-          <DiscountRow totals={cart} currencyCode={currencyCode} />
-          <div className="totals__row muted">
-            <dt>Shipping and tax</dt>
-            <dd>Calculated at checkout</dd>
-          </div>
-        </dl>
+        <GiftCardForm cart={cart} />
+        <CartTotals totals={cart} currencyCode={currencyCode} />
         <Link href="/checkout" className="button button--primary button--large button--block">
           Go to checkout
         </Link>

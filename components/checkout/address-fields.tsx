@@ -1,6 +1,7 @@
 "use client";
 // The fields of one address; used for shipping and, when it differs, billing.
 import { SelectField, TextField } from "@/components/ui/text-field";
+import { provincesOf } from "@/lib/commerce/provinces";
 import type { AddressErrors, AddressValues } from "./address-form-values";
 
 type Props = {
@@ -23,6 +24,7 @@ export function AddressFields({ prefix, values, errors, countries, onChange, dis
     disabled,
     onChange: (event: React.ChangeEvent<HTMLInputElement>) => onChange(name, event.target.value),
   });
+  const provinces = provincesOf(values.country_code);
   return (
     <div className="form-grid">
       <TextField {...field("first_name")} label="First name" autoComplete={auto("given-name")} />
@@ -42,6 +44,20 @@ export function AddressFields({ prefix, values, errors, countries, onChange, dis
         options={countries}
         onChange={(event) => onChange("country_code", event.target.value)}
       />
+      {provinces ? (
+        // Sales tax depends on the state, so countries that have them ask for one from a list.
+        <SelectField
+          id={id("province")}
+          name={`${prefix}.province`}
+          label={provinces.label}
+          value={values.province}
+          error={errors.province}
+          disabled={disabled}
+          autoComplete={auto("address-level1")}
+          options={[{ value: "", label: `Choose a ${provinces.label.toLowerCase()}` }, ...provinces.list.map((province) => ({ value: province.code, label: province.name }))]}
+          onChange={(event) => onChange("province", event.target.value)}
+        />
+      ) : null}
       <TextField {...field("phone")} label="Phone" optional type="tel" autoComplete={auto("tel")} />
     </div>
   );

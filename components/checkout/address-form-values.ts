@@ -1,4 +1,6 @@
-// The address form's values and their checks, apart from the markup.
+// The address form's values and their checks, apart from the markup. States/provinces come from
+// the same list the server validates against (lib/commerce/provinces.ts, pure).
+import { normalizeProvince, provincesOf } from "@/lib/commerce/provinces";
 import type { AddressPayload, StoreAddress } from "@/lib/sdk/types";
 
 export type AddressValues = {
@@ -9,6 +11,7 @@ export type AddressValues = {
   city: string;
   postal_code: string;
   country_code: string;
+  province: string;
   phone: string;
 };
 
@@ -23,6 +26,7 @@ export function addressValues(address: StoreAddress | null | undefined, fallback
     city: address?.city ?? "",
     postal_code: address?.postal_code ?? "",
     country_code: address?.country_code ?? fallbackCountry,
+    province: address?.province ?? "",
     phone: address?.phone ?? "",
   };
 }
@@ -36,6 +40,8 @@ export function validateAddress(values: AddressValues, countryCodes: string[]): 
   if (!values.postal_code.trim()) errors.postal_code = "Enter a postal code";
   else if (values.postal_code.trim().length > 20) errors.postal_code = "A postal code has at most 20 characters";
   if (!countryCodes.includes(values.country_code)) errors.country_code = "Choose a country we ship to";
+  const provinces = provincesOf(values.country_code);
+  if (provinces && !normalizeProvince(values.country_code, values.province)) errors.province = `Choose a ${provinces.label.toLowerCase()}`;
   if (values.phone.trim() && !/^[+()\d\s./-]{5,40}$/.test(values.phone.trim())) errors.phone = "Enter a phone number, e.g. +49 30 1234567";
   return errors;
 }
@@ -50,13 +56,15 @@ export function addressPayload(values: AddressValues): AddressPayload {
     city: values.city.trim(),
     postal_code: values.postal_code.trim(),
     country_code: values.country_code,
+    // Only countries that need one send a state; switching to another country clears it.
+    province: provincesOf(values.country_code) ? values.province : null,
     phone: optional(values.phone),
   };
 }
 
 export function sameAddress(a: StoreAddress | null | undefined, b: StoreAddress | null | undefined): boolean {
   if (!a || !b) return true;
-  const fields = ["first_name", "last_name", "address_1", "address_2", "city", "postal_code", "country_code", "phone"] as const;
+  const fields = ["first_name", "last_name", "address_1", "address_2", "city", "postal_code", "country_code", "province", "phone"] as const;
   return fields.every((field) => (a[field] ?? "") === (b[field] ?? ""));
 }
 

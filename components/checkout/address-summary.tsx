@@ -19,7 +19,7 @@ export function AddressSummary({ address, region }: { address: StoreAddress | nu
         </>
       ) : null}
       <br />
-      {[address.postal_code, address.city].filter(Boolean).join(" ")}
+      {[address.postal_code, address.city, address.province].filter(Boolean).join(" ")}
       <br />
       {countryName(region, address.country_code)}
       {address.phone ? (

@@ -37,7 +37,11 @@ export function stripeIntent(cart: StoreCart): { clientSecret: string; status: s
   return { clientSecret, status: typeof status === "string" ? status : null };
 }
 
+/** Gift cards (or discounts) cover the whole order: there is no payment to make. */
+export const hasNothingToPay = (cart: StoreCart) => cart.items.length > 0 && cart.total === 0;
+
 export function isPaymentReady(cart: StoreCart, cardReady: boolean): boolean {
+  if (hasNothingToPay(cart)) return true;
   const session = cart.payment_session;
   if (!session) return false;
   if (session.provider_id !== "stripe") return true;

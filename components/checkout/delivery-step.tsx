@@ -24,7 +24,7 @@ export function DeliveryStep({ cart, notice, onDone }: { cart: StoreCart; notice
   const saved = cart.shipping_methods[0]?.shipping_option_id ?? null;
   // The radio follows the click at once; the cart's answer confirms (or undoes) it.
   const chosen = choosing ?? saved;
-  const contentsKey = `${cart.id}:${cart.region_id}:${cart.subtotal}`;
+  const contentsKey = `${cart.id}:${cart.region_id}:${cart.summary.items}`;
 
   useEffect(() => {
     let current = true;
@@ -59,7 +59,7 @@ export function DeliveryStep({ cart, notice, onDone }: { cart: StoreCart; notice
           {notice}
         </p>
       ) : null}
-      <FreeShippingHint regionId={cart.region_id} subtotal={cart.subtotal} currencyCode={currencyCode} />
+      <FreeShippingHint regionId={cart.region_id} subtotal={cart.summary.items} currencyCode={currencyCode} />
       {options === null && !error ? <p className="muted" role="status">Loading delivery options…</p> : null}
       {options && options.length === 0 ? <ErrorMessage>No delivery options are available for this cart.</ErrorMessage> : null}
       {options && options.length > 0 ? (

@@ -78,7 +78,8 @@ export function OrderConfirmation({ order }: { order: StoreOrder & Partial<Pick<
           <div className="review-block">
             <h3 className="review-block__title">Payment</h3>
             <p data-testid="payment-state">
-              {payment ? providerTitle(payment.provider_id) : "—"} · {PAYMENT_STATES[order.payment_status] ?? order.payment_status}
+              {payment ? providerTitle(payment.provider_id) : order.gift_card_total > 0 ? "Gift card" : "—"} ·{" "}
+              {PAYMENT_STATES[order.payment_status] ?? order.payment_status}
             </p>
             {payment?.provider_id === "manual" ? <p className="muted">Test payment: no money was moved.</p> : null}
           </div>

@@ -1,8 +1,8 @@
 "use client";
-// The sidebar beside every step: the items (quantities editable), a discount code, and the totals as they stand.
+// The sidebar beside every step: the items (quantities editable), a discount code, gift cards, and the totals as they stand.
 import { CartLine } from "@/components/cart/cart-line";
 import { CartTotals } from "@/components/cart/cart-totals";
-import { DiscountCodeForm } from "@/components/cart/discount-code-form";
+import { DiscountCodeForm, GiftCardForm } from "@/components/cart/discount-code-form";
 import type { StoreCart } from "@/lib/sdk/types";
 
 export function OrderSummary({ cart, editable }: { cart: StoreCart; editable: boolean }) {
@@ -21,6 +21,7 @@ export function OrderSummary({ cart, editable }: { cart: StoreCart; editable: bo
         </ul>
       ) : null}
       {editable ? <DiscountCodeForm cart={cart} /> : null}
+      {editable ? <GiftCardForm cart={cart} /> : null}
       <CartTotals totals={cart} currencyCode={currencyCode} shippingPending="Choose delivery" />
     </aside>
   );

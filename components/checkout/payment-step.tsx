@@ -8,7 +8,7 @@ import { ErrorMessage } from "@/components/ui/error-message";
 import { storeClient } from "@/lib/sdk/client";
 import { isStoreApiError } from "@/lib/sdk/store-api-error";
 import type { StoreCart } from "@/lib/sdk/types";
-import { isPaymentReady, stripeIntent } from "./checkout-steps";
+import { hasNothingToPay, isPaymentReady, stripeIntent } from "./checkout-steps";
 import { PAYMENT_PROVIDER_LABELS, providerTitle } from "./payment-providers";
 import { StripeCardField } from "./stripe-card-field";
 
@@ -48,6 +48,20 @@ export function PaymentStep(props: Props) {
   }
 
   const ready = isPaymentReady(cart, props.cardReady);
+  if (hasNothingToPay(cart)) {
+    return (
+      <div className="checkout-form">
+        <div className="notice notice--info" data-testid="nothing-to-pay">
+          <strong>Nothing left to pay.</strong> Your gift card covers the whole order, so no payment method is needed.
+        </div>
+        <div className="checkout-form__actions">
+          <button type="button" className="button button--primary button--large" onClick={props.onDone} disabled={pending}>
+            Continue to review
+          </button>
+        </div>
+      </div>
+    );
+  }
   return (
     <div className="checkout-form">
       {props.preparing && cart.payment_sessions.length === 0 ? (

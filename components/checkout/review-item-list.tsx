@@ -1,4 +1,5 @@
 // The lines of a cart or an order as the review step and the confirmation list them.
+import { shownLineAmount } from "@/components/cart/line-amount";
 import { LineThumbnail } from "@/components/cart/line-thumbnail";
 import { formatMoney } from "@/components/ui/format-money";
 import type { StoreLineItem } from "@/lib/sdk/types";
@@ -15,7 +16,7 @@ export function ReviewItemList({ items, currencyCode, itemTestId }: { items: Sto
               {item.variant.title} · Qty {item.quantity}
             </span>
           </span>
-          <span className="review__item-price">{formatMoney(item.subtotal, currencyCode)}</span>
+          <span className="review__item-price">{formatMoney(shownLineAmount(item), currencyCode)}</span>
         </li>
       ))}
     </ul>

@@ -1,6 +1,6 @@
 "use client";
 // Step 4: everything the order will say, and the button that places it.
-import { DiscountRow } from "@/components/cart/cart-totals";
+import { CartTotals } from "@/components/cart/cart-totals";
 import { ReviewItemList } from "@/components/checkout/review-item-list";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { formatMoney } from "@/components/ui/format-money";
@@ -37,32 +37,16 @@ export function ReviewStep({ cart, error, onEdit, placeOrderButton }: Props) {
           </p>
         </ReviewBlock>
         <ReviewBlock title="Payment" onEdit={() => onEdit("payment")}>
-          <p>{cart.payment_session ? providerTitle(cart.payment_session.provider_id) : "—"}</p>
+          <p>{cart.payment_session ? providerTitle(cart.payment_session.provider_id) : cart.total === 0 && cart.gift_card_total > 0 ? "Paid in full by gift card" : "—"}</p>
         </ReviewBlock>
       </div>
 
       <h3 className="review__heading">Items</h3>
       <ReviewItemList items={cart.items} currencyCode={currencyCode} />
 
-      <dl className="totals totals--review">
-        <div className="totals__row">
-          <dt>Subtotal</dt>
-          <dd>{formatMoney(cart.subtotal, currencyCode)}</dd>
-        </div>
-        <DiscountRow totals={cart} currencyCode={currencyCode} />
-        <div className="totals__row">
-          <dt>Shipping</dt>
-          <dd>{cart.shipping_total === 0 ? "Free" : formatMoney(cart.shipping_total, currencyCode)}</dd>
-        </div>
-        <div className="totals__row">
-          <dt>Tax ({cart.region.tax_rate}%)</dt>
-          <dd>{formatMoney(cart.tax_total, currencyCode)}</dd>
-        </div>
-        <div className="totals__row totals__row--total">
-          <dt>Total</dt>
-          <dd data-testid="review-total">{formatMoney(cart.total, currencyCode)}</dd>
-        </div>
-      </dl>
+      <div className="totals--review" data-testid="review-totals">
+        <CartTotals totals={cart} currencyCode={currencyCode} totalTestId="review-total" />
+      </div>
 
       <ErrorMessage>{error}</ErrorMessage>
       {placeOrderButton}

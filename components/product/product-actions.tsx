@@ -5,6 +5,7 @@ import { useMemo, useState } from "react";
 import { useCart } from "@/components/cart/cart-provider";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { formatMoney } from "@/components/ui/format-money";
+import { taxNote } from "@/components/ui/tax-note";
 import { QuantityStepper } from "@/components/ui/quantity-stepper";
 import { isStoreApiError } from "@/lib/sdk/store-api-error";
 import type { StoreProduct, StoreVariant } from "@/lib/sdk/types";
@@ -32,7 +33,7 @@ function initialSelection(product: StoreProduct): Selection {
 }
 
 export function ProductActions({ product, currencyCode }: { product: StoreProduct; currencyCode: string }) {
-  const { addItem, cart, pending } = useCart();
+  const { addItem, cart, pending, region } = useCart();
   const [selection, setSelection] = useState<Selection>(() => initialSelection(product));
   const [quantity, setQuantity] = useState(1);
   const [adding, setAdding] = useState(false);
@@ -94,8 +95,9 @@ export function ProductActions({ product, currencyCode }: { product: StoreProduc
 
   return (
     <div className="product-actions">
-      <p className="product-actions__price" data-testid="variant-price">
-        {price !== null ? formatMoney(price, currencyCode) : variant ? "Not available in this region" : "\u00a0"}
+      <p className="product-actions__price">
+        <span data-testid="variant-price">{price !== null ? formatMoney(price, currencyCode) : variant ? "Not available in this region" : "\u00a0"}</span>
+        {price !== null ? <span className="price-note" data-testid="price-note"> {taxNote(region)}</span> : null}
       </p>
 
       {product.options.map((option) => (

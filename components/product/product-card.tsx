@@ -4,7 +4,7 @@ import type { StoreProduct } from "@/lib/sdk/types";
 import { productPriceRange, productStockState } from "./product-pricing";
 import { stockLabel } from "./stock-state";
 
-export function ProductCard({ product, currencyCode }: { product: StoreProduct; currencyCode: string }) {
+export function ProductCard({ product, currencyCode, priceNote }: { product: StoreProduct; currencyCode: string; priceNote: string }) {
   const price = productPriceRange(product, currencyCode);
   const stock = productStockState(product);
   const flag = stock.kind === "in_stock" ? null : stockLabel(stock);
@@ -23,6 +23,7 @@ export function ProductCard({ product, currencyCode }: { product: StoreProduct; 
           <h2 className="product-card__title">{product.title}</h2>
           <p className="product-card__price" data-testid="product-price">
             {price ? `${price.varies ? "From " : ""}${formatMoney(price.amount, currencyCode)}` : "Not available in this region"}
+            {price ? <span className="price-note" data-testid="price-note"> {priceNote}</span> : null}
           </p>
         </div>
       </Link>

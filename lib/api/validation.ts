@@ -56,7 +56,7 @@ export const updateCartSchema = z.strictObject({
   shipping_address: addressSchema.optional(),
   billing_address: addressSchema.optional(),
   discounts: z.array(z.strictObject({ code: z.string().trim().min(1).max(50) })).optional(),
-  gift_cards: z.array(z.strictObject({ code: z.string() })).max(0, "gift cards are not supported by this store").optional(),
+  gift_cards: z.array(z.strictObject({ code: z.string().trim().min(1).max(50) })).max(10, "at most 10 gift cards per cart").optional(),
   customer_id: id.optional(),
 });
 
@@ -71,6 +71,9 @@ export const selectPaymentSessionSchema = z.strictObject({ provider_id: id });
 export const updatePaymentSessionSchema = z.strictObject({ data: freeJson });
 
 export const addShippingMethodSchema = z.strictObject({ option_id: id, data: freeJson.optional() });
+
+/** A discount or gift card code in a path. */
+export const codeParamSchema = z.string().trim().min(1, "the code is missing").max(50, "the code is too long");
 
 export const emptySchema = z.strictObject({});
 

@@ -1,10 +1,13 @@
 // Carts: create, read, and the changes a shopper makes to the cart itself (email, addresses,
-// region, discount). Every change runs through changeCart, which refuses completed carts and
+// region, discount, gift cards). Every change runs through changeCart, which refuses completed carts and
 // bumps the cart version inside the same transaction (completion prices one version only).
 import { db, isUniqueConstraintError, type DbTransaction } from "../db/client";
+import { applyDiscountCode } from "./discounts";
 import { cartCompleted, conflict, invalidData, notAllowed, notFound, StoreError } from "./errors";
+import { setCartGiftCards } from "./gift-cards";
 import { looksLikeId, newId } from "./ids";
 import { addItemsToNewCart } from "./line-items";
+import { countryNeedsProvince, normalizeProvince, provincesOf } from "./provinces";
 import { resetPaymentSessions, syncPaymentSessions } from "./payment-sessions";
 import { cartInclude, type CartRow } from "./queries";
 import { findDefaultRegion, findRegion, regionForCountry } from "./regions";
@@ -39,6 +42,7 @@ export type UpdateCartInput = {
   shipping_address?: AddressInput;
   billing_address?: AddressInput;
   discounts?: { code: string }[];
+  gift_cards?: { code: string }[];
 };
 
 export async function loadCart(cartId: string, client: DbTransaction = db()): Promise<CartRow> {
@@ -96,7 +100,7 @@ export async function createCart(input: CreateCartInput, shopper: Shopper = GUES
     if (shippingAddressId) await tx.address.create({ data: { id: shippingAddressId, countryCode: input.country_code } });
     const owner = shopper.customerId ? await accountOwner(tx, shopper.customerId) : {};
     await tx.cart.create({ data: { id: cartId, regionId: region.id, shippingAddressId, ...owner } });
-    if (input.items?.length) await addItemsToNewCart(tx, cartId, region.currencyCode, input.items);
+    if (input.items?.length) await addItemsToNewCart(tx, cartId, region, input.items);
   });
   return retrieveCart(cartId);
 }
@@ -105,14 +109,12 @@ export async function updateCart(cartId: string, input: UpdateCartInput, shopper
   const { regionChanged, totalsMayChange } = await changeCart(cartId, async (tx, cart) => {
     if (input.customer_id !== undefined) await adoptCart(tx, cart, input.customer_id, shopper);
 
-    let regionId = cart.regionId;
     let regionCountries = cart.region.countries.map((country) => country.iso2);
     const regionChanged = input.region_id !== undefined && input.region_id !== cart.regionId;
     if (regionChanged) {
       const region = await findRegion(input.region_id!, tx);
-      regionId = region.id;
       regionCountries = region.countries.map((country) => country.iso2);
-      await moveCartToRegion(tx, cart, region.id, region.currencyCode, regionCountries);
+      await moveCartToRegion(tx, cart, region, regionCountries);
     }
 
     if (input.email !== undefined) await setCartEmail(tx, cart, input.email);
@@ -123,19 +125,25 @@ export async function updateCart(cartId: string, input: UpdateCartInput, shopper
       if (country && !regionCountries.includes(country)) {
         throw invalidData("Shipping country must be in the cart region", "invalid_shipping_country");
       }
-      const id = await saveAddress(tx, cart.shippingAddressId, shippingAddress);
+      const id = await saveAddress(tx, cart.shippingAddressId, withProvinceChecked(shippingAddress, cart.shippingAddress?.countryCode));
       if (id !== cart.shippingAddressId) await tx.cart.update({ where: { id: cart.id }, data: { shippingAddressId: id } });
     }
     if (input.billing_address) {
-      const id = await saveAddress(tx, cart.billingAddressId, input.billing_address);
+      const id = await saveAddress(tx, cart.billingAddressId, withProvinceChecked(input.billing_address, cart.billingAddress?.countryCode));
       if (id !== cart.billingAddressId) await tx.cart.update({ where: { id: cart.id }, data: { billingAddressId: id } });
     }
 
-    if (input.discounts !== undefined) await applyDiscounts(tx, cart.id, regionId, input.discounts);
-    else if (regionChanged && cart.discount?.regionId && cart.discount.regionId !== regionId) {
+    // Codes are checked against the cart as this change leaves it (region, email, address).
+    const changed = input.discounts !== undefined || input.gift_cards !== undefined || regionChanged ? await loadCart(cart.id, tx) : cart;
+    if (input.discounts !== undefined) await applyDiscounts(tx, changed, input.discounts);
+    else if (regionChanged && cart.discount && !discountFollowsRegion(cart.discount, changed.region)) {
       await tx.cart.update({ where: { id: cart.id }, data: { discountId: null } });
     }
-    return { regionChanged, totalsMayChange: regionChanged || input.discounts !== undefined };
+    if (input.gift_cards !== undefined) await setCartGiftCards(tx, changed, input.gift_cards);
+    else if (regionChanged) await tx.cartGiftCard.deleteMany({ where: { cartId: cart.id } });
+    // The shipping address decides the tax rate, so it may change the total too.
+    const totalsMayChange = regionChanged || input.discounts !== undefined || input.gift_cards !== undefined || shippingAddress !== undefined;
+    return { regionChanged, totalsMayChange };
   });
 
   if (totalsMayChange && !regionChanged) return syncPaymentSessions(cartId);
@@ -147,10 +155,10 @@ export async function updateCart(cartId: string, input: UpdateCartInput, shopper
 async function moveCartToRegion(
   tx: DbTransaction,
   cart: CartRow,
-  regionId: string,
-  currencyCode: string,
+  region: { id: string; currencyCode: string; includesTax: boolean },
   countries: string[],
 ): Promise<void> {
+  const { id: regionId, currencyCode } = region;
   const prices = await tx.variantPrice.findMany({
     where: { variantId: { in: cart.items.map((item) => item.variantId) }, currencyCode },
     select: { variantId: true },
@@ -163,6 +171,13 @@ async function moveCartToRegion(
       SELECT "amount" FROM "VariantPrice"
       WHERE "VariantPrice"."variantId" = "LineItem"."variantId" AND "VariantPrice"."currencyCode" = ${currencyCode}
     )
+    WHERE "cartId" = ${cart.id}`;
+  // A price says whether it includes tax, else the new region does.
+  await tx.$executeRaw`
+    UPDATE "LineItem" SET "includesTax" = COALESCE((
+      SELECT "includesTax" FROM "VariantPrice"
+      WHERE "VariantPrice"."variantId" = "LineItem"."variantId" AND "VariantPrice"."currencyCode" = ${currencyCode}
+    ), ${region.includesTax})
     WHERE "cartId" = ${cart.id}`;
   await tx.shippingMethod.deleteMany({ where: { cartId: cart.id } });
   const keepsCountry = cart.shippingAddress?.countryCode && countries.includes(cart.shippingAddress.countryCode);
@@ -239,17 +254,33 @@ async function saveAddress(tx: DbTransaction, existingId: string | null, input: 
   return id;
 }
 
-async function applyDiscounts(tx: DbTransaction, cartId: string, regionId: string, discounts: { code: string }[]) {
+/** A region change keeps the discount only where it is valid and, if fixed, in its currency. */
+function discountFollowsRegion(discount: { regionId: string | null; type: string; currencyCode: string | null }, region: { id: string; currencyCode: string }) {
+  if (discount.regionId && discount.regionId !== region.id) return false;
+  return !(discount.type === "fixed" && discount.currencyCode && discount.currencyCode !== region.currencyCode);
+}
+
+/** One discount per cart: a code replaces the current one; an empty list removes it. */
+async function applyDiscounts(tx: DbTransaction, cart: CartRow, discounts: { code: string }[]) {
   if (discounts.length > 1) throw notAllowed("Only one discount code can be used per cart", "too_many_discounts");
   if (discounts.length === 0) {
-    await tx.cart.update({ where: { id: cartId }, data: { discountId: null } });
+    await tx.cart.update({ where: { id: cart.id }, data: { discountId: null } });
     return;
   }
-  const code = discounts[0].code.trim().toUpperCase();
-  const discount = await tx.discount.findUnique({ where: { code } });
-  if (!discount || discount.isDisabled) throw new StoreError("not_found", `Discount code ${code} is not valid`, "discount_not_found");
-  if (discount.regionId && discount.regionId !== regionId) {
-    throw notAllowed(`Discount code ${code} is not valid in this region`, "discount_not_in_region");
+  await applyDiscountCode(tx, cart, discounts[0].code);
+}
+
+/**
+ * A state/province where the country needs one (US, CA) must be on its list; it is stored as
+ * its code ("New York" → "NY"), which is what tax rates name.
+ */
+function withProvinceChecked(address: AddressInput, currentCountry: string | null | undefined): AddressInput {
+  const country = address.country_code ?? currentCountry;
+  if (!address.province || !countryNeedsProvince(country)) return address;
+  const code = normalizeProvince(country, address.province);
+  if (!code) {
+    const label = provincesOf(country)!.label.toLowerCase();
+    throw invalidData(`"${address.province}" is not a ${label} of ${country!.toUpperCase()}; choose one from the list`, "invalid_province");
   }
-  await tx.cart.update({ where: { id: cartId }, data: { discountId: discount.id } });
+  return { ...address, province: code };
 }

@@ -1,28 +1,41 @@
 // Completing a cart: the payment is authorized and the cart becomes an order, exactly once.
 // Read top to bottom, these are the steps:
 //   1. load the cart; a cart already completed answers with its order (retries, other tabs)
-//   2. check it is ready: items, email, shipping address, shipping method, a selected session
-//   3. ask the provider where the payment stands for exactly the cart total
+//   2. check it is ready: items, email, shipping address (with a state where the country needs
+//      one), shipping method, a selected session unless nothing is left to pay, and the discount
+//      and gift cards still usable; all before any money moves
+//   3. ask the provider where the payment stands for exactly the cart total (a cart paid in full
+//      by gift cards or discounts skips 3 and 4: there is no payment)
 //   4. not authorized yet → answer with the cart and the payment status, nothing else changes
 //   5. one transaction: claim the cart at the version that was priced, reserve stock with one
 //      conditional update (rows locked in id order), number the order, create it with its
-//      payment, attach lines and shipping to it, and record `order.placed` (the confirmation
-//      email hangs on it). Any step failing undoes them all, so the event exists exactly when
-//      the order does.
+//      payment, count the discount's use and take the gift cards' amounts (conditional updates:
+//      limits and balances hold under concurrent completes), fix each line's and shipping
+//      method's tax lines on the order, attach lines and shipping to it, and record
+//      `order.placed` (the confirmation email hangs on it). Any step failing undoes them all, so
+//      the event exists exactly when the order does.
 //   6. a concurrent completion that won (unique cart id or claim lost) → answer with its order
-//   7. stock ran out, or the provider holds another amount → the payment is given back (cancelled
-//      or refunded) and the session is replaced by a fresh one, so the shopper can pay again
+//   7. stock ran out, the discount was used up or a gift card's balance was taken meanwhile, or
+//      the provider holds another amount → the payment is given back (cancelled or refunded) and
+//      the session is replaced by a fresh one, so the shopper can pay again
 import { databaseTarget, db, isUniqueConstraintError, type DbTransaction } from "../db/client";
 import { recordEvent } from "../events/outbox";
 import { getPaymentProvider } from "../payments/registry";
 import { PaymentProviderError, type PaymentProvider, type ProviderData } from "../payments/provider";
 import { loadCart } from "./cart";
+import { cartTotals } from "./cart-totals";
+import { assertDiscountUsable, redeemDiscount } from "./discounts";
 import { conflict, notAllowed, StoreError } from "./errors";
+import { assertGiftCardsUsable, redeemGiftCards } from "./gift-cards";
 import { newId } from "./ids";
 import { findOrderOfCart } from "./orders";
-import { paymentContext, providerFailure, replacePaymentSession, sessionData } from "./payment-sessions";
+import { hasNothingToPay, paymentContext, providerFailure, replacePaymentSession, sessionData } from "./payment-sessions";
+import { countryNeedsProvince, provincesOf } from "./provinces";
 import type { CartRow } from "./queries";
-import { cartTotals, serializeCart, type StoreCart, type StoreOrder } from "./serialize";
+import { serializeCart, type StoreCart, type StoreOrder } from "./serialize";
+
+/** Refusals inside the order transaction after which the payment taken must be given back. */
+const GIVE_PAYMENT_BACK = new Set(["insufficient_inventory", "discount_used_up", "discount_already_used", "gift_card_balance_changed"]);
 
 export type CompletionResult =
   | { type: "order"; data: StoreOrder }
@@ -34,7 +47,13 @@ export async function completeCart(cartId: string): Promise<CompletionResult> {
   const cart = await loadCart(cartId);
   if (cart.completedAt) return existingOrder(cartId);
 
-  const session = assertReadyToComplete(cart);
+  if (hasNothingToPay(cart)) {
+    assertReadyToComplete(cart, false);
+    await assertCodesUsable(cart);
+    return createOrderOrAnswerWinner(cart, null, null, {}, true);
+  }
+  const session = assertReadyToComplete(cart, true)!;
+  await assertCodesUsable(cart);
   const context = paymentContext(cart, session.id);
   const provider = getPaymentProvider(session.providerId);
   const authorization = await provider.authorizePayment(sessionData(session), context).catch(async (error: unknown) => {
@@ -48,21 +67,36 @@ export async function completeCart(cartId: string): Promise<CompletionResult> {
     return { type: "cart", data: serializeCart(await loadCart(cartId)), payment_status: authorization.status };
   }
 
+  return createOrderOrAnswerWinner(cart, session, provider, authorization.data, provider.isCaptured(authorization.data));
+}
+
+async function assertCodesUsable(cart: CartRow) {
+  if (cart.discount) await assertDiscountUsable(db(), cart.discount, cart);
+  assertGiftCardsUsable(cart);
+}
+
+async function createOrderOrAnswerWinner(
+  cart: CartRow,
+  session: CartRow["paymentSessions"][number] | null,
+  provider: PaymentProvider | null,
+  paymentData: ProviderData,
+  captured: boolean,
+): Promise<CompletionResult> {
   try {
-    await createOrderFromCart(cart, session.id, session.providerId, authorization.data, provider.isCaptured(authorization.data));
+    await createOrderFromCart(cart, session && { id: session.id, providerId: session.providerId, data: paymentData }, captured);
   } catch (error) {
     if (error instanceof CartClaimLost || isUniqueConstraintError(error)) {
-      const order = await findOrderOfCart(cartId);
+      const order = await findOrderOfCart(cart.id);
       if (order) return { type: "order", data: order };
       throw conflict("The cart changed while it was being completed; review it and try again");
     }
-    if (error instanceof StoreError && error.code === "insufficient_inventory") {
-      await givePaymentBack(provider, authorization.data);
+    if (error instanceof StoreError && error.code && GIVE_PAYMENT_BACK.has(error.code) && provider && session) {
+      await givePaymentBack(provider, paymentData);
       await replaceSessionQuietly(cart, session);
     }
     throw error;
   }
-  return existingOrder(cartId);
+  return existingOrder(cart.id);
 }
 
 /** Cancels an authorization, or refunds a payment already captured. */
@@ -87,11 +121,16 @@ async function existingOrder(cartId: string): Promise<CompletionResult> {
   return { type: "order", data: order };
 }
 
-function assertReadyToComplete(cart: CartRow) {
+function assertReadyToComplete(cart: CartRow, needsPayment: boolean) {
   if (cart.items.length === 0) throw notAllowed("Cannot complete a cart without items", "empty_cart");
   if (!cart.email) throw notAllowed("An email is required to complete the cart", "missing_email");
-  if (!cart.shippingAddress?.countryCode) throw notAllowed("A shipping address is required to complete the cart", "missing_shipping_address");
+  const country = cart.shippingAddress?.countryCode;
+  if (!country) throw notAllowed("A shipping address is required to complete the cart", "missing_shipping_address");
+  if (countryNeedsProvince(country) && !cart.shippingAddress?.province) {
+    throw notAllowed(`Choose the ${provincesOf(country)!.label.toLowerCase()} of the shipping address: the tax depends on it`, "missing_province");
+  }
   if (cart.shippingMethods.length === 0) throw notAllowed("Choose a shipping method before completing the cart", "missing_shipping_method");
+  if (!needsPayment) return null;
   const session = cart.paymentSessions.find((candidate) => candidate.isSelected);
   if (!session) throw notAllowed("You cannot complete a cart without a payment session", "no_payment_session");
   return session;
@@ -106,7 +145,9 @@ async function recordSessionStatus(cart: CartRow, sessionId: string, status: str
 
 class CartClaimLost extends Error {}
 
-async function createOrderFromCart(cart: CartRow, sessionId: string, providerId: string, paymentData: ProviderData, captured: boolean) {
+type AuthorizedPayment = { id: string; providerId: string; data: ProviderData };
+
+async function createOrderFromCart(cart: CartRow, payment: AuthorizedPayment | null, captured: boolean) {
   const totals = cartTotals(cart);
   const now = new Date();
   await db().$transaction(async (tx) => {
@@ -136,28 +177,44 @@ async function createOrderFromCart(cart: CartRow, sessionId: string, providerId:
         discountCode: cart.discount?.code ?? null,
         discountType: cart.discount?.type ?? null,
         discountValue: cart.discount?.value ?? null,
+        discountProductIds: cart.discount?.productIds ?? null,
         subtotal: totals.subtotal,
         discountTotal: totals.discount_total,
         shippingTotal: totals.shipping_total,
         taxTotal: totals.tax_total,
+        giftCardTotal: totals.gift_card_total,
         total: totals.total,
         inAccount: cart.inAccount,
         createdAt: now,
-        payments: {
-          create: {
-            id: newId("payment"),
-            providerId,
-            amount: totals.total,
-            currencyCode: cart.region.currencyCode,
-            dataJson: JSON.stringify(paymentData),
-            capturedAt: captured ? now : null,
-          },
-        },
+        payments: payment
+          ? {
+              create: {
+                id: newId("payment"),
+                providerId: payment.providerId,
+                amount: totals.total,
+                currencyCode: cart.region.currencyCode,
+                dataJson: JSON.stringify(payment.data),
+                capturedAt: captured ? now : null,
+              },
+            }
+          : undefined,
       },
     });
-    await tx.lineItem.updateMany({ where: { cartId: cart.id }, data: { orderId } });
-    await tx.shippingMethod.updateMany({ where: { cartId: cart.id }, data: { orderId } });
-    await tx.paymentSession.update({ where: { id: sessionId }, data: { status: "authorized", dataJson: JSON.stringify(paymentData) } });
+    await redeemDiscount(tx, cart, orderId);
+    await redeemGiftCards(tx, cart, orderId);
+    // The order keeps the tax lines it was sold with, whatever the rates become later.
+    for (const item of cart.items) {
+      await tx.lineItem.update({ where: { id: item.id }, data: { orderId, taxLinesJson: JSON.stringify(totals.items[item.id].tax_lines) } });
+    }
+    for (const method of cart.shippingMethods) {
+      await tx.shippingMethod.update({
+        where: { id: method.id },
+        data: { orderId, taxLinesJson: JSON.stringify(totals.shippingMethods[method.id].tax_lines) },
+      });
+    }
+    if (payment) {
+      await tx.paymentSession.update({ where: { id: payment.id }, data: { status: "authorized", dataJson: JSON.stringify(payment.data) } });
+    }
     await recordEvent(tx, { name: "order.placed", resourceId: orderId });
   });
 }

@@ -26,6 +26,10 @@ export const ID_PREFIXES = {
   event: "evt",
   eventDelivery: "dlv",
   mailboxMessage: "mail",
+  taxRate: "txr",
+  discountRedemption: "dred",
+  giftCard: "gift",
+  giftCardTransaction: "gct",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -17,14 +17,16 @@ type VariantForCart = {
   manageInventory: boolean;
   allowBackorder: boolean;
   product: { title: string; thumbnail: string | null };
-  prices: { amount: number }[];
+  prices: { amount: number; includesTax: boolean | null }[];
 };
+
+type PricingRegion = { currencyCode: string; includesTax: boolean };
 
 async function findVariantForCart(tx: DbTransaction, variantId: string, currencyCode: string): Promise<VariantForCart> {
   if (!looksLikeId("variant", variantId)) throw notFound("Variant", variantId);
   const variant = await tx.productVariant.findUnique({
     where: { id: variantId },
-    include: { product: { select: { title: true, thumbnail: true } }, prices: { where: { currencyCode }, select: { amount: true } } },
+    include: { product: { select: { title: true, thumbnail: true } }, prices: { where: { currencyCode }, select: { amount: true, includesTax: true } } },
   });
   if (!variant) throw notFound("Variant", variantId);
   if (variant.prices.length === 0) {
@@ -45,8 +47,8 @@ export function assertInStock(variant: Pick<VariantForCart, "id" | "inventoryQua
   }
 }
 
-async function addOrMergeLine(tx: DbTransaction, cartId: string, currencyCode: string, existing: CartRow["items"], variantId: string, quantity: number) {
-  const variant = await findVariantForCart(tx, variantId, currencyCode);
+async function addOrMergeLine(tx: DbTransaction, cartId: string, region: PricingRegion, existing: CartRow["items"], variantId: string, quantity: number) {
+  const variant = await findVariantForCart(tx, variantId, region.currencyCode);
   const line = existing.find((item) => item.variantId === variantId);
   assertInStock(variant, (line?.quantity ?? 0) + quantity);
   if (line) {
@@ -62,16 +64,17 @@ async function addOrMergeLine(tx: DbTransaction, cartId: string, currencyCode: s
       description: variant.title,
       thumbnail: variant.product.thumbnail,
       unitPrice: variant.prices[0].amount,
+      includesTax: variant.prices[0].includesTax ?? region.includesTax,
       quantity,
     },
   });
 }
 
 /** Items given to carts.create; the cart was created in the same transaction. */
-export async function addItemsToNewCart(tx: DbTransaction, cartId: string, currencyCode: string, items: { variant_id: string; quantity: number }[]) {
+export async function addItemsToNewCart(tx: DbTransaction, cartId: string, region: PricingRegion, items: { variant_id: string; quantity: number }[]) {
   const merged = new Map<string, number>();
   for (const item of items) merged.set(item.variant_id, (merged.get(item.variant_id) ?? 0) + item.quantity);
-  for (const [variantId, quantity] of merged) await addOrMergeLine(tx, cartId, currencyCode, [], variantId, quantity);
+  for (const [variantId, quantity] of merged) await addOrMergeLine(tx, cartId, region, [], variantId, quantity);
 }
 
 async function changeLines(cartId: string, change: (tx: DbTransaction, cart: CartRow) => Promise<void>): Promise<StoreCart> {
@@ -84,7 +87,7 @@ async function changeLines(cartId: string, change: (tx: DbTransaction, cart: Car
 
 export function addLineItem(cartId: string, input: { variant_id: string; quantity: number }): Promise<StoreCart> {
   return changeLines(cartId, (tx, cart) =>
-    addOrMergeLine(tx, cartId, cart.region.currencyCode, cart.items, input.variant_id, input.quantity),
+    addOrMergeLine(tx, cartId, cart.region, cart.items, input.variant_id, input.quantity),
   );
 }
 

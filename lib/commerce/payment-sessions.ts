@@ -2,6 +2,8 @@
 // one completion authorizes. An initiated session holds the provider's payment (for Stripe, a
 // PaymentIntent) for the cart total; whenever the total changes, syncPaymentSessions makes the
 // provider's amount follow, so what the shopper confirms is what the order will say.
+// A cart whose total is zero (paid in full by gift cards, or discounted to nothing) has nothing
+// to pay, so it has no sessions at all (as in Medusa v1) and completes without a payment.
 import { db, type DbTransaction } from "../db/client";
 import { getPaymentProvider } from "../payments/registry";
 import { PaymentProviderError, type PaymentContext, type ProviderData } from "../payments/provider";
@@ -83,11 +85,17 @@ function assertCartCanPay(cart: CartRow) {
   if (cart.items.length === 0) throw notAllowed("Add items to the cart before choosing a payment method", "empty_cart");
 }
 
+export const hasNothingToPay = (cart: CartRow) => cart.items.length > 0 && cartTotals(cart).total === 0;
+
 /** Makes the region's sessions exist; with a single provider it is initiated and selected. */
 export async function createPaymentSessions(cartId: string): Promise<StoreCart> {
   const cart = await loadCart(cartId);
   if (cart.completedAt) throw notAllowed(`Cart ${cartId} is completed and can no longer be changed`, "cart_completed");
   assertCartCanPay(cart);
+  if (hasNothingToPay(cart)) {
+    await resetPaymentSessions(cartId, cart);
+    return retrieveCart(cartId);
+  }
   const providerIds = regionPaymentProviderIds(cart.region);
   const missing = providerIds.filter((providerId) => !cart.paymentSessions.some((session) => session.providerId === providerId));
   const single = providerIds.length === 1 ? providerIds[0] : null;
@@ -127,6 +135,7 @@ export async function setPaymentSession(cartId: string, providerId: string): Pro
     throw notAllowed(`Payment provider ${providerId} is not available in region ${cart.region.name}`, "provider_not_in_region");
   }
   assertCartCanPay(cart);
+  if (hasNothingToPay(cart)) throw notAllowed("There is nothing left to pay: gift cards and discounts cover the whole order", "nothing_to_pay");
   const existing = cart.paymentSessions.find((session) => session.providerId === providerId);
   const previous = cart.paymentSessions.filter((session) => session.isSelected && session.providerId !== providerId);
 
@@ -213,7 +222,7 @@ export async function deletePaymentSession(cartId: string, providerId: string): 
 export async function syncPaymentSessions(cartId: string): Promise<StoreCart> {
   const cart = await loadCart(cartId);
   if (cart.completedAt || cart.paymentSessions.length === 0) return serializeCart(cart);
-  if (cart.items.length === 0) {
+  if (cart.items.length === 0 || hasNothingToPay(cart)) {
     await resetPaymentSessions(cartId, cart);
     return retrieveCart(cartId);
   }

@@ -2,13 +2,17 @@
 // same graph in a fixed number of queries (one per relation level, never one per item).
 import type { Prisma } from "../db/client";
 
-export const regionInclude = { countries: { orderBy: { iso2: "asc" } } } satisfies Prisma.RegionInclude;
+export const regionInclude = {
+  countries: { orderBy: { iso2: "asc" } },
+  taxRates: { orderBy: { id: "asc" } },
+} satisfies Prisma.RegionInclude;
 
 export const cartInclude = {
   region: { include: regionInclude },
   shippingAddress: true,
   billingAddress: true,
   discount: true,
+  giftCards: { orderBy: [{ appliedAt: "asc" }, { giftCardId: "asc" }], include: { giftCard: true } },
   items: { orderBy: { id: "asc" }, include: { variant: { include: { product: true } } } },
   shippingMethods: { orderBy: { id: "asc" }, include: { shippingOption: true } },
   paymentSessions: { orderBy: { id: "asc" } },
@@ -21,6 +25,7 @@ export const orderInclude = {
   items: { orderBy: { id: "asc" }, include: { variant: { include: { product: true } } } },
   shippingMethods: { orderBy: { id: "asc" }, include: { shippingOption: true } },
   payments: { orderBy: { id: "asc" } },
+  giftCardTransactions: { orderBy: { id: "asc" }, include: { giftCard: true } },
 } satisfies Prisma.OrderInclude;
 
 export const productInclude = {

@@ -1,8 +1,11 @@
 // Database rows → the Store API's JSON (Medusa v1 shapes, snake_case, money in minor units).
-// Totals are computed here from the pure totals module, never stored on the cart.
+// Totals come from the pure totals module (through cart-totals.ts), never computed here.
 import { isPaymentProviderInstalled } from "../payments/registry";
-import { computeCartTotals, type CartTotals, type DiscountRule } from "./totals";
+import { cartTaxPlace, cartTotals, orderTotals } from "./cart-totals";
+import type { CartTotals, LineTotals, TaxLine } from "./totals";
 import type { AddressRow, CartRow, OrderRow, ProductRow, RegionRow } from "./queries";
+
+export { cartTotals, discountRule } from "./cart-totals";
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -25,6 +28,20 @@ export function serializeRegion(region: RegionRow) {
     currency_code: region.currencyCode,
     tax_rate: region.taxRateBasisPoints / 100,
     tax_code: null,
+    includes_tax: region.includesTax,
+    automatic_taxes: true,
+    gift_cards_taxable: false,
+    tax_rates: region.taxRates.map((rate) => ({
+      id: rate.id,
+      region_id: region.id,
+      rate: rate.rateBasisPoints / 100,
+      name: rate.name,
+      code: rate.code,
+      country_code: rate.countryCode,
+      province_code: rate.provinceCode,
+      product_type: rate.productType,
+      applies_to_shipping: rate.appliesToShipping,
+    })),
     countries: region.countries.map((country) => ({
       id: country.iso2,
       iso_2: country.iso2,
@@ -89,6 +106,7 @@ export function serializeProduct(product: ProductRow, currencyCode: string | nul
           id: candidate.id,
           currency_code: candidate.currencyCode,
           amount: candidate.amount,
+          includes_tax: candidate.includesTax,
           variant_id: variant.id,
         })),
         options: variant.optionValues.map((value) => ({ id: value.id, option_id: value.optionId, value: value.value })),
@@ -102,20 +120,17 @@ export function serializeProduct(product: ProductRow, currencyCode: string | nul
 type ItemRow = CartRow["items"][number];
 type MethodRow = CartRow["shippingMethods"][number];
 
-export function discountRule(discount: { type: string | null; value: number | null } | null): DiscountRule | null {
-  if (!discount || discount.type === null || discount.value === null) return null;
-  return { type: discount.type === "fixed" ? "fixed" : "percentage", value: discount.value };
-}
+const taxLinesJson = (taxLines: readonly TaxLine[], owner: Record<string, string>) =>
+  taxLines.map((line) => ({ rate: line.rate / 100, name: line.name, code: line.code, ...owner }));
 
-/** The totals of a cart as loaded with cartInclude; the single source for every figure. */
-export function cartTotals(cart: Pick<CartRow, "region" | "items" | "shippingMethods" | "discount">): CartTotals {
-  return computeCartTotals({
-    taxRateBasisPoints: cart.region.taxRateBasisPoints,
-    items: cart.items,
-    shippingMethods: cart.shippingMethods,
-    discount: discountRule(cart.discount),
-  });
-}
+const lineFigures = (figures: LineTotals) => ({
+  subtotal: figures.subtotal,
+  discount_total: figures.discount_total,
+  tax_total: figures.tax_total,
+  total: figures.total,
+  original_total: figures.original_total,
+  original_tax_total: figures.original_tax_total,
+});
 
 function serializeLineItem(item: ItemRow, totals: CartTotals, owner: { cart_id: string; order_id: string | null }) {
   const line = totals.items[item.id];
@@ -140,16 +155,14 @@ function serializeLineItem(item: ItemRow, totals: CartTotals, owner: { cart_id: 
       },
     },
     unit_price: item.unitPrice,
+    includes_tax: item.includesTax,
     quantity: item.quantity,
     is_giftcard: false,
     should_merge: true,
     allow_discounts: true,
     has_shipping: false,
-    subtotal: line.subtotal,
-    discount_total: line.discount_total,
-    tax_total: line.tax_total,
-    total: line.total,
-    original_total: line.subtotal + line.tax_total,
+    tax_lines: taxLinesJson(line.tax_lines, { item_id: item.id }),
+    ...lineFigures(line),
     created_at: iso(item.createdAt),
   };
 }
@@ -163,8 +176,9 @@ function serializeShippingMethod(method: MethodRow, totals: CartTotals, owner: {
     shipping_option: serializeShippingOption(method.shippingOption),
     name: method.name,
     price: method.price,
-    tax_total: figures.tax_total,
-    total: figures.total,
+    includes_tax: method.includesTax,
+    tax_lines: taxLinesJson(figures.tax_lines, { shipping_method_id: method.id }),
+    ...lineFigures(figures),
     data: parseJson(method.dataJson) ?? {},
   };
 }
@@ -207,14 +221,41 @@ const totalsFields = (totals: CartTotals) => ({
   subtotal: totals.subtotal,
   discount_total: totals.discount_total,
   shipping_total: totals.shipping_total,
+  item_tax_total: totals.item_tax_total,
+  shipping_tax_total: totals.shipping_tax_total,
   tax_total: totals.tax_total,
   gift_card_total: totals.gift_card_total,
+  gift_card_tax_total: 0,
   total: totals.total,
+  /** Tax per rate, e.g. [{ name: "VAT", code: "DE", rate: 19, amount: 798 }]. */
+  tax_breakdown: totals.taxBreakdown.map((row) => ({ name: row.name, code: row.code, rate: row.rate / 100, amount: row.amount })),
+  /** The same money as a shopper reads it: prices as shown, tax added on top or included. */
+  summary: totals.summary,
 });
+
+function serializeDiscount(discount: { id: string; code: string; type: string; value: number; regionId: string | null; productIds: string | null; minSubtotal: number | null; startsAt: Date | null; endsAt: Date | null }) {
+  return {
+    id: discount.id,
+    code: discount.code,
+    is_dynamic: false,
+    is_disabled: false,
+    starts_at: iso(discount.startsAt),
+    ends_at: iso(discount.endsAt),
+    regions: discount.regionId ? [{ id: discount.regionId }] : [],
+    rule: {
+      type: discount.type,
+      value: discount.value,
+      allocation: discount.type === "fixed" ? "total" : "item",
+      products: (discount.productIds ?? "").split(",").filter(Boolean).map((id) => ({ id })),
+      min_subtotal: discount.minSubtotal,
+    },
+  };
+}
 
 export function serializeCart(cart: CartRow) {
   const totals = cartTotals(cart);
   const owner = { cart_id: cart.id, order_id: null };
+
   // Only sessions of providers installed now; a provider switched off keeps its rows but is not offered.
   const sessions = cart.paymentSessions.filter((session) => isPaymentProviderInstalled(session.providerId)).map(serializePaymentSession);
   return {
@@ -233,10 +274,20 @@ export function serializeCart(cart: CartRow) {
     shipping_methods: cart.shippingMethods.map((method) => serializeShippingMethod(method, totals, owner)),
     payment_sessions: sessions,
     payment_session: sessions.find((session) => session.is_selected) ?? null,
-    discounts: cart.discount
-      ? [{ id: cart.discount.id, code: cart.discount.code, rule: { type: cart.discount.type, value: cart.discount.value } }]
-      : [],
-    gift_cards: [],
+    discounts: cart.discount ? [serializeDiscount(cart.discount)] : [],
+    gift_cards: cart.giftCards.map(({ giftCard }) => ({
+      id: giftCard.id,
+      code: giftCard.code,
+      value: giftCard.value,
+      balance: giftCard.balance,
+      region_id: giftCard.regionId,
+      is_disabled: giftCard.isDisabled,
+      ends_at: iso(giftCard.endsAt),
+      /** What this card pays of the cart (after discounts and tax). */
+      amount: totals.giftCards.find((card) => card.id === giftCard.id)?.amount ?? 0,
+    })),
+    /** "shipping_address": the rates of where the cart ships; "region_default": no address yet. */
+    tax_origin: cartTaxPlace(cart) ? "shipping_address" : "region_default",
     completed_at: iso(cart.completedAt),
     created_at: iso(cart.createdAt),
     updated_at: iso(cart.updatedAt),
@@ -246,15 +297,11 @@ export function serializeCart(cart: CartRow) {
 }
 
 export function serializeOrder(order: OrderRow) {
-  // Line and shipping figures are recomputed from the stored snapshots with the rate the order
-  // was placed at; the order totals are the stored ones, fixed at completion.
-  const totals = computeCartTotals({
-    taxRateBasisPoints: order.taxRateBasisPoints,
-    items: order.items,
-    shippingMethods: order.shippingMethods,
-    discount: discountRule({ type: order.discountType, value: order.discountValue }),
-  });
+  // Line and shipping figures are recomputed from the tax lines, discount and gift card amounts
+  // the order was sold with; the order totals are the stored ones, fixed at completion.
+  const totals = orderTotals(order);
   const owner = { cart_id: order.cartId, order_id: order.id };
+
   return {
     object: "order",
     id: order.id,
@@ -288,13 +335,22 @@ export function serializeOrder(order: OrderRow) {
     discounts: order.discountCode
       ? [{ code: order.discountCode, rule: { type: order.discountType, value: order.discountValue } }]
       : [],
-    gift_cards: [],
+    gift_cards: order.giftCardTransactions.map((transaction) => ({ id: transaction.giftCardId, code: transaction.giftCard.code })),
+    gift_card_transactions: order.giftCardTransactions.map((transaction) => ({
+      id: transaction.id,
+      gift_card_id: transaction.giftCardId,
+      order_id: order.id,
+      amount: transaction.amount,
+      is_taxable: false,
+      created_at: iso(transaction.createdAt),
+    })),
     created_at: iso(order.createdAt),
+    ...totalsFields(totals),
     subtotal: order.subtotal,
     discount_total: order.discountTotal,
     shipping_total: order.shippingTotal,
     tax_total: order.taxTotal,
-    gift_card_total: 0,
+    gift_card_total: order.giftCardTotal,
     total: order.total,
     paid_total: order.payments.filter((payment) => payment.capturedAt).reduce((sum, payment) => sum + payment.amount, 0),
     refunded_total: 0,

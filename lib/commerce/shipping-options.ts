@@ -13,7 +13,7 @@ const byPrice = { orderBy: [{ amount: "asc" as const }, { id: "asc" as const }] 
 /** The options a cart can choose: its region's, not return options, requirements met. */
 export async function listCartShippingOptions(cartId: string): Promise<StoreShippingOption[]> {
   const cart = await loadCart(cartId);
-  const subtotal = cartTotals(cart).subtotal;
+  const subtotal = cartTotals(cart).item_amount;
   const options = await db().shippingOption.findMany({ where: { regionId: cart.regionId, isReturn: false }, ...byPrice });
   return options.filter((option) => meetsSubtotalRequirements(option, subtotal)).map(serializeShippingOption);
 }
@@ -37,7 +37,7 @@ export async function addShippingMethod(cartId: string, input: { option_id: stri
       throw notAllowed("The shipping option is not available in the cart's region", "shipping_option_not_in_region");
     }
     if (option.isReturn) throw notAllowed("A return shipping option cannot be used for a cart", "return_shipping_option");
-    if (!meetsSubtotalRequirements(option, cartTotals(cart).subtotal)) {
+    if (!meetsSubtotalRequirements(option, cartTotals(cart).item_amount)) {
       throw notAllowed("The Cart does not satisfy the shipping option's requirements", "shipping_requirements_not_met");
     }
     // One shipping profile, so one method per cart: choosing again replaces the choice.
@@ -49,6 +49,7 @@ export async function addShippingMethod(cartId: string, input: { option_id: stri
         shippingOptionId: option.id,
         name: option.name,
         price: option.amount,
+        includesTax: option.includesTax ?? cart.region.includesTax,
         dataJson: JSON.stringify(input.data ?? {}),
       },
     });

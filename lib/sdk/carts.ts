@@ -29,6 +29,12 @@ export function cartsResource(request: Transport) {
     deletePaymentSession: (cartId: string, providerId: string, options?: RequestOptions) =>
       request<CartAnswer>("DELETE", cartPath(cartId, `/payment-sessions/${encodeURIComponent(providerId)}`), { body: {}, ...options }),
 
+    /** medusa-js carts.deleteDiscount */
+    deleteDiscount: (cartId: string, code: string, options?: RequestOptions) =>
+      request<CartAnswer>("DELETE", cartPath(cartId, `/discounts/${encodeURIComponent(code)}`), { body: {}, ...options }),
+    deleteGiftCard: (cartId: string, code: string, options?: RequestOptions) =>
+      request<CartAnswer>("DELETE", cartPath(cartId, `/gift-cards/${encodeURIComponent(code)}`), { body: {}, ...options }),
+
     addShippingMethod: (cartId: string, payload: { option_id: string; data?: Record<string, unknown> }, options?: RequestOptions) =>
       post(cartPath(cartId, "/shipping-methods"), payload, options),
 

@@ -13,7 +13,7 @@ describe("line items", () => {
     let answer = expectOk(await api("POST", `/store/carts/${cart.id}/line-items`, { body: { variant_id: VARIANTS.mugSand, quantity: 2 } }), "add");
     assert.equal(answer.cart.items.length, 1);
     assert.equal(answer.cart.items[0].quantity, 3);
-    assert.equal(answer.cart.items[0].subtotal, 3 * 1600);
+    assert.equal(answer.cart.items[0].original_total, 3 * 1600, "the price shown (VAT included)");
     assert.equal(answer.cart.items[0].title, "Ceramic Mug");
     assert.equal(answer.cart.items[0].description, "Sand");
     answer = expectOk(await api("POST", `/store/carts/${cart.id}/line-items/${answer.cart.items[0].id}`, { body: { quantity: 0 } }), "zero");
@@ -39,7 +39,7 @@ describe("line items", () => {
     );
     assert.equal(changed.shipping_methods.length, 0, "the shopper picks shipping again");
     assert.equal(changed.payment_session.amount, changed.total);
-    assert.equal(changed.total, 2 * 1900 + 760);
+    assert.equal(changed.total, 2 * 1900, "Europe's prices include VAT");
   });
 });
 
@@ -72,15 +72,18 @@ describe("regions and discounts", () => {
     assert.equal(moved.shipping_methods.length, 0);
     assert.equal(moved.payment_sessions.length, 0);
     assert.equal(moved.shipping_address.country_code, "us", "the only country of the new region");
-    assert.equal(moved.tax_total, 187); // 8.5% of 2200
+    assert.equal(moved.tax_total, 0, "no US state known yet: the region default (0) applies");
+    assert.equal(moved.tax_origin, "region_default");
   });
 
   test("a discount code lowers the total and is refused outside its region", async () => {
     const cart = await createCart([{ variant_id: VARIANTS.tote, quantity: 2 }]);
     const { cart: discounted } = expectOk(await api("POST", `/store/carts/${cart.id}`, { body: { discounts: [{ code: "welcome10" }] } }), "apply");
-    assert.equal(discounted.discount_total, 380);
-    assert.equal(discounted.tax_total, 684);
-    assert.equal(discounted.total, 3800 - 380 + 684);
+    // Prices include VAT (19 % before an address is known): 10 % off €38.00 is paid €34.20.
+    assert.equal(discounted.summary.discount, 380);
+    assert.equal(discounted.total, 3800 - 380);
+    assert.equal(discounted.tax_total, 546); // 3420 × 19/119
+    assert.equal(discounted.subtotal - discounted.discount_total + discounted.tax_total, discounted.total);
     const us = await createCart([{ variant_id: VARIANTS.tote, quantity: 1 }], UNITED_STATES);
     const refused = await api("POST", `/store/carts/${us.id}`, { body: { discounts: [{ code: "EURO5" }] } });
     assert.equal(refused.status, 400);
@@ -173,7 +176,9 @@ describe("catalogue", () => {
   test("regions list their countries, currency, tax rate and providers", async () => {
     const { region } = expectOk(await api("GET", `/store/regions/${EUROPE}`), "region");
     assert.equal(region.currency_code, "eur");
-    assert.equal(region.tax_rate, 20);
+    assert.equal(region.tax_rate, 19);
+    assert.equal(region.includes_tax, true);
+    assert.equal(region.tax_rates.find((rate: any) => rate.country_code === "se").rate, 25);
     assert.ok(region.countries.some((country: any) => country.iso_2 === "de"));
     assert.ok(region.payment_providers.some((provider: any) => provider.id === "manual"));
     assert.equal(region.payment_providers.some((provider: any) => provider.id === "stripe"), Boolean(process.env.STRIPE_SECRET_KEY));

@@ -40,17 +40,20 @@ describe("the seed guide's checkout through medusa-js (manual provider)", () => 
     const names = shipping_options.map((option) => option.name);
     assert.deepEqual(names, ["Standard Shipping", "Express Shipping"]);
     ({ cart } = await medusa.carts.addShippingMethod(cart.id, { option_id: shipping_options[0].id! }));
-    assert.equal(cart.shipping_total, 495);
-    assert.equal(cart.subtotal, 2500);
-    assert.equal(cart.tax_total, 500 + 99);
-    assert.equal(cart.total, 2500 + 495 + 599);
+    // Europe's prices include VAT: the €25.00 tee and €4.95 shipping are what is paid; the German
+    // 19 % is inside them (Medusa v1 fields: subtotal and shipping_total are without the tax).
+    assert.equal(cart.total, 2500 + 495);
+    assert.equal(cart.tax_total, 399 + 79); // 2500 × 19/119, 495 × 19/119
+    assert.equal(cart.subtotal, 2500 - 399);
+    assert.equal(cart.shipping_total, 495 - 79);
+    assert.equal(cart.items[0].tax_lines[0].rate, 19);
     assert.equal(cart.payment_session?.amount, cart.total, "the payment follows the cart total");
 
     // Completing the cart
     const completed = await medusa.carts.complete(cart.id);
     assert.equal(completed.type, "order");
     const order = completed.data as unknown as Record<string, any>;
-    for (const field of ["subtotal", "shipping_total", "tax_total", "discount_total", "total"]) {
+    for (const field of ["subtotal", "shipping_total", "tax_total", "discount_total", "gift_card_total", "total"]) {
       assert.equal(order[field], (cart as unknown as Record<string, number>)[field], `order ${field} equals the cart's`);
     }
     assert.equal(order.currency_code, "eur");

@@ -38,6 +38,7 @@ function item(overrides: Record<string, unknown>) {
     variant_id: "variant_1",
     variant: { id: "variant_1", title: "M / Sand", sku: null, product_id: "prod_1", inventory_quantity: 3, product: { id: "prod_1", title: "Linen shirt", handle: "linen-shirt", thumbnail: null } },
     unit_price: 4500,
+    includes_tax: false,
     quantity: 2,
     is_giftcard: false,
     should_merge: true,
@@ -53,7 +54,26 @@ function item(overrides: Record<string, unknown>) {
   } as EmailOrder["items"][number];
 }
 
+/** An order whose shopper summary follows its Medusa totals (tax added on top, 20 % VAT) unless given. */
 function order(overrides: Partial<EmailOrder> = {}): EmailOrder {
+  const base = orderFields(overrides);
+  return {
+    summary: {
+      items: base.subtotal,
+      discount: base.discount_total,
+      shipping: base.shipping_total,
+      tax_added: base.tax_total,
+      tax_included: 0,
+      gift_card: base.gift_card_total,
+      total: base.total,
+    },
+    tax_breakdown: [{ name: "VAT", code: null, rate: 20, amount: base.tax_total }],
+    gift_cards: [],
+    ...base,
+  } as EmailOrder;
+}
+
+function orderFields(overrides: Partial<EmailOrder>) {
   return {
     id: "order_01TEST",
     display_id: 1042,
@@ -66,7 +86,7 @@ function order(overrides: Partial<EmailOrder> = {}): EmailOrder {
     payments: [{ id: "pay_1", provider_id: "stripe" } as EmailOrder["payments"][number]],
     payment_status: "captured",
     discounts: [{ code: "WELCOME10", rule: { type: "percentage", value: 10 } }],
-    region: { countries: [{ iso_2: "de", display_name: "Germany" }, { iso_2: "gb", display_name: "United Kingdom" }] } as EmailOrder["region"],
+    region: { includes_tax: false, countries: [{ iso_2: "de", display_name: "Germany" }, { iso_2: "gb", display_name: "United Kingdom" }] } as EmailOrder["region"],
     subtotal: 10250,
     discount_total: 1025,
     shipping_total: 1500,
@@ -152,8 +172,28 @@ describe("money", () => {
     assert.ok(!email.text.includes("Gift card"));
   });
 
-  test("a gift card amount is shown as taken off", () => {
-    assertBothParts(orderConfirmationEmail(order({ gift_card_total: 2000 }), context), ["Gift card", "−€20.00"]);
+  test("a gift card amount is shown as taken off, with its code", () => {
+    const email = orderConfirmationEmail(order({ gift_card_total: 2000, gift_cards: [{ id: "gift_1", code: "GIFT-ABCD" }] as EmailOrder["gift_cards"] }), context);
+    assertBothParts(email, ["Gift card (GIFT-ABCD)", "−€20.00"]);
+  });
+
+  test("prices that include VAT: the subtotal says so and the VAT inside the total is named under it", () => {
+    const base = order();
+    const email = orderConfirmationEmail(
+      {
+        ...base,
+        region: { ...base.region, includes_tax: true },
+        items: [item({ includes_tax: true, unit_price: 2380, quantity: 1, subtotal: 2000, original_total: 2380 })],
+        summary: { items: 2380, discount: 0, shipping: 0, tax_added: 0, tax_included: 380, gift_card: 0, total: 2380 },
+        tax_breakdown: [{ name: "VAT", code: null, rate: 19, amount: 380 }],
+      },
+      context,
+    );
+    assert.ok(email.text.includes("Subtotal (incl. VAT): €23.80"));
+    assert.ok(email.text.includes("Total: €23.80"));
+    assert.ok(email.text.includes("Includes VAT 19 %: €3.80"));
+    assert.ok(email.text.includes("1 × €23.80 = €23.80"), "the line as the shopper saw it priced");
+    assert.ok(!email.text.includes("€20.00"), "never the net figure");
   });
 });
 
@@ -174,7 +214,7 @@ describe("order confirmation", () => {
       "Wool socks",
       "Subtotal",
       "Discount (WELCOME10)",
-      "Tax",
+      "VAT 20 %",
       "Total",
       "Ada Lovelace",
       "Torstraße 1",

@@ -34,7 +34,7 @@ export function orderConfirmationEmail(order: EmailOrder, { storeUrl }: Context)
   return render({
     subject: `Your ${STORE_NAME} order ${orderLabel(order)} is confirmed`,
     title: `Thank you! Order ${orderLabel(order)} is confirmed`,
-    preheader: `We received your order ${orderLabel(order)} for ${money(order.total, order.currency_code)}.`,
+    preheader: `We received your order ${orderLabel(order)} for ${money(order.summary.total, order.currency_code)}.`,
     storeUrl,
     body: html`${paragraph(html`We received your order <strong>${orderLabel(order)}</strong>${placedOn ? ` on ${placedOn}` : ""}. We will write again when it ships.`)}
 ${button(link, "View your order")}
@@ -121,12 +121,12 @@ export function refundEmail(order: EmailOrder, refund: { amount: number; reason?
     storeUrl,
     body: html`${paragraph(html`We refunded <strong>${amount}</strong> for your order <strong>${orderLabel(order)}</strong> to the payment method you used. Depending on your bank it can take a few days to show.`)}
 ${reason ? paragraph(html`Reason: ${reason}`) : ""}
-${paragraph(html`Order total: ${money(order.total, order.currency_code)}`, true)}
+${paragraph(html`Order total: ${money(order.summary.total, order.currency_code)}`, true)}
 ${button(link, "View your order")}`,
     text: [
       `We refunded ${amount} for your order ${orderLabel(order)} to the payment method you used. Depending on your bank it can take a few days to show.`,
       reason && `Reason: ${reason}`,
-      `Order total: ${money(order.total, order.currency_code)}`,
+      `Order total: ${money(order.summary.total, order.currency_code)}`,
       "",
       `View your order: ${link}`,
     ],

@@ -1,5 +1,6 @@
 // Pieces of an order that several emails show: its lines, its totals, an address, the link to it.
 // They render what the serialized order says (the Store API's order), never recompute it.
+import { shownLineAmount } from "../../../components/cart/line-amount";
 import type { StoreOrder } from "../../commerce/serialize";
 import { COLORS, html, money, type Markup } from "./layout";
 
@@ -24,6 +25,9 @@ export type EmailOrder = Pick<
   | "gift_card_total"
   | "total"
   | "created_at"
+  | "summary"
+  | "tax_breakdown"
+  | "gift_cards"
 >;
 type Address = NonNullable<EmailOrder["shipping_address"]>;
 
@@ -69,18 +73,29 @@ export function addressLines(address: Address | null, region: EmailOrder["region
 
 type TotalRow = { label: string; value: string; strong?: boolean };
 
+/** The figures as the storefront's totals show them (components/cart/cart-totals.tsx): the
+ * shopper's summary, tax per rate added on top, or "Includes …" under the total when prices
+ * include it. */
 export function totalRows(order: EmailOrder): TotalRow[] {
   const currency = order.currency_code;
+  const { summary } = order;
+  const inclusive = order.region.includes_tax;
   const codes = order.discounts.map((discount) => discount.code).filter(Boolean);
+  const cards = order.gift_cards.map((card) => card.code).filter(Boolean);
+  const taxRows = order.tax_breakdown.filter((row) => row.amount > 0);
+  const rateLabel = (row: (typeof taxRows)[number]) => `${row.name} ${row.rate} %${row.code ? ` (${row.code})` : ""}`;
   return [
-    { label: "Subtotal", value: money(order.subtotal, currency) },
-    ...(order.discount_total > 0
-      ? [{ label: `Discount${codes.length ? ` (${codes.join(", ")})` : ""}`, value: `−${money(order.discount_total, currency)}` }]
-      : []),
-    { label: "Shipping", value: order.shipping_total === 0 ? "Free" : money(order.shipping_total, currency) },
-    { label: "Tax", value: money(order.tax_total, currency) },
-    ...(order.gift_card_total > 0 ? [{ label: "Gift card", value: `−${money(order.gift_card_total, currency)}` }] : []),
-    { label: "Total", value: money(order.total, currency), strong: true },
+    { label: `Subtotal${inclusive ? " (incl. VAT)" : ""}`, value: money(summary.items, currency) },
+    ...(summary.discount > 0 ? [{ label: `Discount${codes.length ? ` (${codes.join(", ")})` : ""}`, value: `−${money(summary.discount, currency)}` }] : []),
+    { label: "Shipping", value: summary.shipping === 0 ? "Free" : money(summary.shipping, currency) },
+    ...(inclusive
+      ? []
+      : taxRows.length === 0
+        ? [{ label: "Tax", value: money(0, currency) }]
+        : taxRows.map((row) => ({ label: rateLabel(row), value: money(row.amount, currency) }))),
+    ...(summary.gift_card > 0 ? [{ label: `Gift card${cards.length ? ` (${cards.join(", ")})` : ""}`, value: `−${money(summary.gift_card, currency)}` }] : []),
+    { label: "Total", value: money(summary.total, currency), strong: true },
+    ...(inclusive ? taxRows.map((row) => ({ label: `Includes ${rateLabel(row)}`, value: money(row.amount, currency) })) : []),
   ];
 }
 
@@ -90,7 +105,7 @@ export function itemsHtml(order: EmailOrder): Markup {
   const rows = order.items.map(
     (item) => html`<tr>
 <td style="${cell}"><strong>${item.title}</strong>${item.description ? html`<br><span style="color:${COLORS.muted};font-size:13px">${item.description}</span>` : ""}<br><span style="color:${COLORS.muted};font-size:13px">${item.quantity} × ${money(item.unit_price, order.currency_code)}</span></td>
-<td style="${cell};text-align:right;white-space:nowrap">${money(item.subtotal, order.currency_code)}</td>
+<td style="${cell};text-align:right;white-space:nowrap">${money(shownLineAmount(item), order.currency_code)}</td>
 </tr>`,
   );
   return html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse">${rows}</table>`;
@@ -99,7 +114,7 @@ export function itemsHtml(order: EmailOrder): Markup {
 export function itemsText(order: EmailOrder): string[] {
   return order.items.map(
     (item) =>
-      `- ${item.title}${item.description ? ` (${item.description})` : ""}: ${item.quantity} × ${money(item.unit_price, order.currency_code)} = ${money(item.subtotal, order.currency_code)}`,
+      `- ${item.title}${item.description ? ` (${item.description})` : ""}: ${item.quantity} × ${money(item.unit_price, order.currency_code)} = ${money(shownLineAmount(item), order.currency_code)}`,
   );
 }
 

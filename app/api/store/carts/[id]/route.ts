@@ -6,8 +6,7 @@ import { retrieveCart, updateCart } from "@/lib/commerce/cart";
 const retrieve = storeRoute<{ id: string }>(async ({ params }) => ({ cart: await retrieveCart(params.id) }));
 
 const update = storeRoute<{ id: string }>(async ({ request, params, body }) => {
-  const { gift_cards: _none, ...input } = parseWith(updateCartSchema, body);
-  return { cart: await updateCart(params.id, input, { customerId: await findCustomerId(request) }) };
+  return { cart: await updateCart(params.id, parseWith(updateCartSchema, body), { customerId: await findCustomerId(request) }) };
 });
 
 export const { GET, POST, DELETE } = routeMethods({ GET: retrieve, POST: update });
