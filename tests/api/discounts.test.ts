@@ -82,6 +82,8 @@ describe("discount rules", () => {
     await assertRefusedUnchanged(cart.id, "BIG20", "discount_minimum_not_met", /€100\.00/);
     const totesOnly = await createDiscount({ type: "percentage", value: 50, productIds: ["prod_canvastote"] });
     await assertRefusedUnchanged(cart.id, totesOnly, "discount_not_applicable", /does not apply/);
+    const disabled = await createDiscount({ type: "percentage", value: 30, isDisabled: true });
+    await assertRefusedUnchanged(cart.id, disabled, "discount_disabled", /no longer valid/);
     const us = await cartWith(1, UNITED_STATES);
     await assertRefusedUnchanged(us.id, "EURO5", "discount_not_in_region", /Europe|United States/);
   });

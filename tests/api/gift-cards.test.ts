@@ -8,7 +8,7 @@ import { after, describe, test } from "node:test";
 import { ADDRESS_DE, api, createCart, EUROPE, expectOk, VARIANTS } from "../support/store-api";
 import { medusaClient, refusal } from "../support/medusa";
 import { intentOfSession, retrieveIntent, SKIP_REASONS, STRIPE_SECRET_KEY } from "../support/stripe-test-kit";
-import { createDiscount, createGiftCard, disconnectDb, giftCardBalance, giftCardTaken, ordersOfCart } from "../support/test-db";
+import { createDiscount, createGiftCard, disconnectDb, expireGiftCard, giftCardBalance, giftCardTaken, ordersOfCart } from "../support/test-db";
 
 after(disconnectDb);
 
@@ -68,6 +68,25 @@ describe("gift cards", () => {
       assert.deepEqual(cart.gift_cards.map((card: any) => card.code), [usable], "the cart keeps the card it had");
       assert.equal(cart.total, 2400 - 500);
     }
+  });
+
+  test("an expired card is refused when applied, and at completion before any payment when it expired meanwhile", async () => {
+    const expired = await createGiftCard(1000, EUROPE, { endsAt: new Date("2025-01-01T00:00:00Z") });
+    const created = await createCart([{ variant_id: BOTTLE, quantity: 1 }], EUROPE);
+    const refused = await refusal(medusa.carts.update(created.id, { gift_cards: [{ code: expired }] }));
+    assert.equal(refused.status, 400);
+    assert.equal(refused.body.code, "gift_card_expired");
+    assert.match(refused.body.message, /expired on 1 January 2025/);
+
+    const code = await createGiftCard(1000);
+    await applyCards(created.id, [code]);
+    await readyToPay(created.id);
+    await expireGiftCard(code);
+    const atCompletion = await refusal(medusa.carts.complete(created.id));
+    assert.equal(atCompletion.status, 400);
+    assert.equal(atCompletion.body.code, "gift_card_expired");
+    assert.equal(await ordersOfCart(created.id), 0);
+    assert.equal(await giftCardBalance(code), 1000, "nothing was taken");
   });
 
   test("a cart paid in full by a gift card has no payment sessions and completes without a card payment, taking the balance once", async () => {

@@ -32,6 +32,7 @@ export async function createDiscount(fields: {
   usageLimit?: number;
   oncePerCustomer?: boolean;
   minSubtotal?: number;
+  isDisabled?: boolean;
 }): Promise<string> {
   const code = `TEST${randomUUID().slice(0, 8).toUpperCase()}`;
   await db().discount.create({
@@ -48,6 +49,7 @@ export async function createDiscount(fields: {
       usageLimit: fields.usageLimit ?? null,
       oncePerCustomer: fields.oncePerCustomer ?? false,
       minSubtotal: fields.minSubtotal ?? null,
+      isDisabled: fields.isDisabled ?? false,
     },
   });
   return code;
@@ -58,10 +60,15 @@ export async function discountUsage(code: string): Promise<number> {
 }
 
 /** A gift card with a balance in a region; answers its code. */
-export async function createGiftCard(balance: number, regionId = "reg_europe"): Promise<string> {
+export async function createGiftCard(balance: number, regionId = "reg_europe", options: { endsAt?: Date } = {}): Promise<string> {
   const code = `GC-${randomUUID().slice(0, 8).toUpperCase()}`;
-  await db().giftCard.create({ data: { id: `gift_${code.slice(3).toLowerCase()}`, code, value: balance, balance, regionId } });
+  await db().giftCard.create({ data: { id: `gift_${code.slice(3).toLowerCase()}`, code, value: balance, balance, regionId, endsAt: options.endsAt ?? null } });
   return code;
+}
+
+/** Ends a gift card's validity now (after it was applied to a cart). */
+export async function expireGiftCard(code: string): Promise<void> {
+  await db().giftCard.update({ where: { code }, data: { endsAt: new Date(Date.now() - 1000) } });
 }
 
 export async function giftCardBalance(code: string): Promise<number> {
