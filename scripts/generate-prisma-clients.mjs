@@ -1,5 +1,6 @@
 // Writes the two dialect schemas from prisma/models.prisma and generates a Prisma client for
-// each (npm runs this after install). Generation needs no network; the schema-engine check that
+// each (npm runs this after install). `--check` writes nothing and fails when a committed schema
+// differs from what this would write (the static suite runs it). Generation needs no network; the schema-engine check that
 // the Prisma CLI makes first is satisfied by prisma.config.ts.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -25,6 +26,14 @@ datasource db {
 }
 `;
   const schemaPath = path.join(root, "prisma", dialect, "schema.prisma");
+  if (process.argv.includes("--check")) {
+    const committed = fs.existsSync(schemaPath) ? fs.readFileSync(schemaPath, "utf8") : "";
+    if (committed !== `${header}\n${models}`) {
+      console.error(`prisma/${dialect}/schema.prisma does not match prisma/models.prisma: run node scripts/generate-prisma-clients.mjs`);
+      process.exitCode = 1;
+    } else console.log(`prisma/${dialect}/schema.prisma matches prisma/models.prisma`);
+    continue;
+  }
   fs.mkdirSync(path.dirname(schemaPath), { recursive: true });
   fs.writeFileSync(schemaPath, `${header}\n${models}`);
   if (process.argv.includes("--schemas-only")) continue;

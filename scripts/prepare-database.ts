@@ -22,7 +22,7 @@ export type PrepareOptions = {
 /** A start-up failure the operator can act on: printed as one clear message, no stack trace. */
 export class DatabaseNotReady extends Error {}
 
-export function shouldSeed(option: boolean | undefined, env: NodeJS.ProcessEnv = process.env): boolean {
+export function shouldSeed(option: boolean | undefined, env: Record<string, string | undefined> = process.env): boolean {
   if (option !== undefined) return option;
   if (env.SEED_DEMO_DATA === "1" || env.SEED_DEMO_DATA === "true") return true;
   return !env.DATABASE_URL?.trim() || env.DATABASE_URL.trim() === DEFAULT_SQLITE_URL;

@@ -1,11 +1,13 @@
 // `npm test`: every suite, in order, against the production build.
+//   0. static    ESLint, tsc --noEmit, the Prisma schemas match prisma/models.prisma, and each
+//                dialect's migrations produce its schema
 //   1. unit      pure rules (totals, shipping requirements, status maps, …) and the Stripe emulator
 //   2. api       the Store API over real HTTP, on SQLite and on PostgreSQL, two app instances
 //                per database (rules must hold across processes), Stripe through the emulator
 //   3. e2e       Playwright journeys in Debian's Chromium against a fresh store
 // Stripe: offline through tests/stripe-emulator unless STRIPE_SECRET_KEY is set and
 // STRIPE_API_BASE is not, in which case the same suites run against real Stripe test mode.
-// Options: --suite unit|api|e2e (repeatable) runs only those suites.
+// Options: --suite static|unit|api|e2e (repeatable) runs only those suites.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -58,6 +60,21 @@ const testFiles = (folder: string, suffix: string) =>
 // Piped (not a terminal), node:test reports in TAP, whose closing "# pass N" lines are counted.
 async function runNodeTests(label: string, files: string[], env: Env = {}) {
   await runTests(label, process.execPath, ["--import", "tsx", "--test", "--test-concurrency", "1", ...files], env);
+}
+
+/** A check that passes or fails as a whole (exit code 0); exit code 3 means it skipped a part. */
+async function runCheck(label: string, command: string, args: string[]) {
+  banner(label);
+  const child = spawn(command, args, { cwd: root, env: process.env, stdio: ["ignore", "inherit", "inherit"] });
+  const code = await new Promise<number>((resolve) => child.on("close", (exitCode) => resolve(exitCode ?? 1)));
+  if (code === 0) tally.passed += 1;
+  else if (code === 3) {
+    tally.passed += 1;
+    problems.push(`SKIPPED: part of ${label} (see its output)`);
+  } else {
+    tally.failed += 1;
+    problems.push(`${label}: exit code ${code}`);
+  }
 }
 
 type StripeSetup = { env: Env; emulator: { url: string; close(): Promise<void> | void; setWebhookUrl(url: string): void } | null };
@@ -113,6 +130,14 @@ async function withStore(
 async function main() {
   fs.rmSync(path.join(root, "test-results"), { recursive: true, force: true });
   fs.mkdirSync(path.join(root, "test-results"), { recursive: true });
+
+  if (wants("static")) {
+    const bin = (name: string) => path.join(root, "node_modules/.bin", name);
+    await runCheck("static: ESLint", bin("eslint"), ["."]);
+    await runCheck("static: tsc --noEmit", bin("tsc"), ["--noEmit"]);
+    await runCheck("static: prisma/{sqlite,postgres}/schema.prisma match prisma/models.prisma", process.execPath, ["scripts/generate-prisma-clients.mjs", "--check"]);
+    await runCheck("static: each dialect's migrations produce its schema", process.execPath, ["scripts/check-migrations.mjs"]);
+  }
 
   if (wants("unit")) {
     await runNodeTests("unit tests", [...testFiles("tests/unit", ".test.ts"), ...testFiles("tests/stripe-emulator", ".test.mjs")]);

@@ -2,7 +2,6 @@ export function LineThumbnail({ src, size = 88 }: { src: string | null; size?: n
   return (
     <div className="line-thumb" style={{ width: size, height: size }}>
       {src ? (
-        // eslint-disable-next-line @next/next/no-img-element
         <img src={src} alt="" width={size} height={size} />
       ) : null}
     </div>

@@ -14,7 +14,6 @@ export function ProductCard({ product, currencyCode, priceNote }: { product: Sto
         <div className="product-card__media">
           {product.thumbnail ? (
             // Local SVGs: nothing for the image optimizer to do.
-            // eslint-disable-next-line @next/next/no-img-element
             <img src={product.thumbnail} alt="" width={600} height={600} className="product-card__image" />
           ) : null}
           {flag ? <span className={`product-card__flag product-card__flag--${stock.kind.replace(/_/g, "-")}`}>{flag}</span> : null}

@@ -18,7 +18,6 @@ const unsupportedMediaType = () =>
   new StoreError("unsupported_media_type", "The request body must be JSON sent as Content-Type: application/json", "unsupported_media_type");
 
 /** C0 controls except tab, line feed and carriage return, and DEL. */
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 /** Half of a UTF-16 surrogate pair without its other half: not text, and not encodable as UTF-8. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -55,6 +55,7 @@ export function asStoreError(error: unknown): StoreError | null {
   if (error instanceof StoreError) return error;
   switch (classifyDatabaseError(error)) {
     case "conflict":
+    case "vanished":
       return transactionConflict();
     case "unavailable":
       return databaseUnavailable();

@@ -210,7 +210,8 @@ export async function deletePaymentSession(cartId: string, providerId: string): 
   if (cart.completedAt) throw notAllowed(`Cart ${cartId} is completed and can no longer be changed`, "cart_completed");
   const session = findSession(cart, providerId);
   await cancelAtProvider(session);
-  await changeCart(cartId, (tx) => tx.paymentSession.delete({ where: { id: session.id } }));
+  // deleteMany: a concurrent delete of the same session already did what was asked.
+  await changeCart(cartId, (tx) => tx.paymentSession.deleteMany({ where: { id: session.id } }));
   return retrieveCart(cartId);
 }
 

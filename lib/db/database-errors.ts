@@ -6,7 +6,10 @@
 //   unavailable  the database cannot be reached or does not answer in time: 503, retry later
 //   bad_input    the database refused a value (e.g. an invalid byte sequence): a 400, and a sign
 //                that validation at the edge missed something
-export type DatabaseErrorKind = "conflict" | "unavailable" | "bad_input";
+//   vanished     a row the write needed was gone (deleted by a concurrent request since it was
+//                read): the request raced another one, so it is a conflict for the client (409),
+//                but running the same transaction again would not find the row either
+export type DatabaseErrorKind = "conflict" | "unavailable" | "bad_input" | "vanished";
 
 const CONFLICT_CODES = new Set([
   "40P01", // deadlock_detected
@@ -57,6 +60,7 @@ const UNAVAILABLE_KINDS = new Set([
 ]);
 const UNAVAILABLE_MESSAGES = [
   /timeout exceeded when trying to connect/i,
+  /^timeout expired$/i, // pg.Client connectionTimeoutMillis
   /connection terminated/i,
   /query read timeout/i,
   /cannot open database/i,
@@ -98,6 +102,7 @@ export function classifyDatabaseError(error: unknown): DatabaseErrorKind | null 
   if (hasCode(UNAVAILABLE_CODES) || [...kinds].some((kind) => UNAVAILABLE_KINDS.has(kind))) return "unavailable";
   if (messages.some((message) => UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message)))) return "unavailable";
   if ([...codes].some((code) => BAD_INPUT_CODE.test(code))) return "bad_input";
+  if (codes.has("P2025")) return "vanished";
   return null;
 }
 
@@ -108,12 +113,16 @@ export const isTransactionConflict = (error: unknown) => classifyDatabaseError(e
  * a random, growing pause in between so that the transactions that collided do not collide again
  * in lockstep. Only for work that is undone as a whole when it fails (one transaction).
  */
+/** How many conflicting transactions this process ran again (a figure for tests and benchmarks). */
+export const conflictRetries = { count: 0 };
+
 export async function retryOnConflict<T>(attempt: () => Promise<T>, attempts = 4, baseDelayMs = 15): Promise<T> {
   for (let tried = 1; ; tried++) {
     try {
       return await attempt();
     } catch (error) {
       if (tried >= attempts || !isTransactionConflict(error)) throw error;
+      conflictRetries.count++;
       const ceiling = baseDelayMs * 2 ** tried;
       await new Promise((resolve) => setTimeout(resolve, ceiling / 2 + Math.random() * ceiling));
     }

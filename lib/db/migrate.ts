@@ -59,6 +59,15 @@ function pending(migrations: Migration[], applied: Map<string, string>): Migrati
   return migrations.filter((migration) => !applied.has(migration.name));
 }
 
+/**
+ * Each migration in its own transaction, as SQLite's table-rebuild procedure requires
+ * (https://www.sqlite.org/lang_altertable.html#otheralter): foreign keys are switched off outside
+ * the transaction (PRAGMA foreign_keys is ignored inside one, so a migration's own PRAGMA lines do
+ * nothing there), the migration runs, PRAGMA foreign_key_check must find nothing before COMMIT, and
+ * foreign keys are switched back on. With foreign keys left on, dropping a rebuilt parent table
+ * would cascade-delete or orphan its children. BEGIN IMMEDIATE takes the write lock, and the list of
+ * applied migrations is read inside it, so instances starting together apply each migration once.
+ */
 function applySqliteMigrations(filePath: string, migrations: Migration[]): string[] {
   fs.mkdirSync(path.dirname(filePath), { recursive: true });
   const db = new Database(filePath, { timeout: 10_000 });
@@ -67,25 +76,40 @@ function applySqliteMigrations(filePath: string, migrations: Migration[]): strin
     db.pragma("journal_mode = WAL");
     db.exec(MIGRATIONS_TABLE);
     const appliedNames: string[] = [];
-    db.exec("BEGIN IMMEDIATE");
-    try {
-      const rows = db
-        .prepare(`SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)
-        .all() as { migration_name: string; checksum: string }[];
-      const applied = new Map(rows.map((row) => [row.migration_name, row.checksum]));
-      const record = db.prepare(
-        `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
-         VALUES (?, ?, CURRENT_TIMESTAMP, ?, CURRENT_TIMESTAMP, 1)`,
+    const readApplied = () =>
+      new Map(
+        (db
+          .prepare(`SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)
+          .all() as { migration_name: string; checksum: string }[]).map((row) => [row.migration_name, row.checksum]),
       );
-      for (const migration of pending(migrations, applied)) {
+    const record = db.prepare(
+      `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
+       VALUES (?, ?, CURRENT_TIMESTAMP, ?, CURRENT_TIMESTAMP, 1)`,
+    );
+    pending(migrations, readApplied()); // refuses a changed migration before touching anything
+    for (const migration of migrations) {
+      db.pragma("foreign_keys = OFF");
+      db.exec("BEGIN IMMEDIATE");
+      try {
+        if (!pending([migration], readApplied()).length) {
+          db.exec("COMMIT");
+          continue;
+        }
         db.exec(migration.sql);
+        const broken = db.pragma("foreign_key_check") as { table: string; parent: string }[];
+        if (broken.length) {
+          const first = broken[0];
+          throw new Error(`Migration ${migration.name} leaves ${broken.length} row(s) whose foreign key points nowhere (${first.table} → ${first.parent}); nothing was applied`);
+        }
         record.run(crypto.randomUUID(), migration.checksum, migration.name);
+        db.exec("COMMIT");
         appliedNames.push(migration.name);
+      } catch (error) {
+        if (db.inTransaction) db.exec("ROLLBACK");
+        throw error;
+      } finally {
+        db.pragma("foreign_keys = ON");
       }
-      db.exec("COMMIT");
-    } catch (error) {
-      db.exec("ROLLBACK");
-      throw error;
     }
     return appliedNames;
   } finally {

@@ -35,7 +35,7 @@ describe("gift cards", () => {
     const code = await createGiftCard(1000);
     const created = await createCart([{ variant_id: BOTTLE, quantity: 2 }], EUROPE); // €48.00
     await medusa.carts.update(created.id, { discounts: [{ code: "WELCOME10" }] });
-    let cart = await applyCards(created.id, [code.toLowerCase()]);
+    const cart = await applyCards(created.id, [code.toLowerCase()]);
     assert.equal(cart.gift_card_total, 1000);
     assert.equal(cart.total, 4800 - 480 - 1000);
     assert.equal(cart.tax_total, 690, "tax is on the discounted price, the gift card does not change it"); // 4320 × 19/119

@@ -91,6 +91,7 @@ describe("database errors", () => {
     assert.equal(classifyDatabaseError({ code: "ECONNREFUSED" }), "unavailable");
     assert.equal(classifyDatabaseError(new Error("Connection terminated due to connection timeout")), "unavailable");
     assert.equal(classifyDatabaseError({ code: "P2002" }), null);
+    assert.equal(classifyDatabaseError({ code: "P2025", meta: { modelName: "PaymentSession" } }), "vanished");
     assert.match(describeDatabaseError({ cause: { kind: "DatabaseNotReachable" } }), /refused/);
   });
 

@@ -43,7 +43,6 @@ export default async function ProductPage({ params }: Props) {
       <article className="product-page">
         <div className="product-page__media">
           {image ? (
-            // eslint-disable-next-line @next/next/no-img-element
             <img src={image} alt={product.title} width={800} height={800} className="product-page__image" />
           ) : null}
         </div>
