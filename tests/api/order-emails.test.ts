@@ -96,7 +96,7 @@ before(async () => {
   database = dialect === "postgres" ? (await createPostgresDatabase("emails"))! : createSqliteDatabase("emails");
   assert.ok(database, "the Postgres server answered for the suite, so it answers here");
   process.env.DATABASE_URL = database.url;
-  await prepareDatabase({ quiet: true });
+  await prepareDatabase({ quiet: true, seed: true, waitSeconds: 0 });
   await webhook.start();
   await startInstances(2, "a");
 });

@@ -18,7 +18,7 @@ let database: TestDatabase;
 before(async () => {
   database = dialect === "postgres" ? (await createPostgresDatabase("outbox"))! : createSqliteDatabase("outbox");
   process.env.DATABASE_URL = database.url;
-  await prepareDatabase({ quiet: true });
+  await prepareDatabase({ quiet: true, seed: true, waitSeconds: 0 });
 });
 
 after(async () => {
