@@ -297,6 +297,8 @@ describe("customer emails", () => {
   test("order claim shows the confirmation code and how many orders", () => {
     const email = orderClaimEmail({ email: "ada@example.com", token: "CLAIM-7Q2X", order_ids: ["order_1", "order_2"] }, context);
     assertBothParts(email, ["CLAIM-7Q2X", "2 earlier orders", "ada@example.com"]);
+    assert.ok(email.text.includes("https://shop.example/account/claim-orders?token=CLAIM-7Q2X"));
+    assert.ok(email.html.includes('href="https://shop.example/account/claim-orders?token=CLAIM-7Q2X"'));
     assert.equal(orderClaimEmail({ email: "a@b.c", token: "t", order_ids: ["o"] }, context).subject, "Your Kestrel Goods code to add 1 earlier order to your account");
   });
 });

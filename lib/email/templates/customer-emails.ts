@@ -45,8 +45,12 @@ ${paragraph("If you did not ask for this, ignore this email: your password stays
   };
 }
 
+/** The storefront's page that confirms a claim with the emailed token (app/(shop)/account/claim-orders). */
+export const orderClaimUrl = (storeUrl: string, claim: { token: string }) => `${storeUrl}/account/claim-orders?${new URLSearchParams({ token: claim.token })}`;
+
 export function orderClaimEmail(claim: { email: string; token: string; order_ids: string[] }, { storeUrl }: Context): RenderedEmail {
   const title = "Confirm it is you";
+  const link = orderClaimUrl(storeUrl, claim);
   const count = claim.order_ids.length;
   const orders = `${count} earlier order${count === 1 ? "" : "s"}`;
   return {
@@ -55,14 +59,20 @@ export function orderClaimEmail(claim: { email: string; token: string; order_ids
       title,
       preheader: `Your confirmation code: ${claim.token}`,
       storeUrl,
-      body: html`${paragraph(html`You asked to add ${orders} placed with <strong>${claim.email}</strong> to your ${STORE_NAME} account. Enter this code to confirm the email is yours:`)}
+      body: html`${paragraph(html`You asked to add ${orders} placed with <strong>${claim.email}</strong> to your ${STORE_NAME} account. Confirm that the email is yours:`)}
+${button(link, "Add the orders to my account")}
+${paragraph("Or enter this code where you asked for it:", true)}
 <p style="margin:16px 0;font-size:18px;font-weight:700;word-break:break-all"><code>${claim.token}</code></p>
 ${paragraph("If you did not ask for this, ignore this email: nothing changes.", true)}`,
     }),
     text: textLayout(
       title,
       [
-        `You asked to add ${orders} placed with ${claim.email} to your ${STORE_NAME} account. Enter this code to confirm the email is yours:`,
+        `You asked to add ${orders} placed with ${claim.email} to your ${STORE_NAME} account. Confirm that the email is yours:`,
+        "",
+        link,
+        "",
+        "Or enter this code where you asked for it:",
         "",
         `    ${claim.token}`,
         "",
