@@ -69,3 +69,16 @@ export function sameAddress(a: StoreAddress | null | undefined, b: StoreAddress 
 }
 
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+
+/** True when the form holds this saved address (so there is nothing new to save). */
+export function sameAsSaved(values: AddressValues, saved: StoreAddress): boolean {
+  const fields = ["first_name", "last_name", "address_1", "address_2", "city", "postal_code", "country_code", "phone"] as const;
+  return fields.every((field) => values[field].trim() === (saved[field] ?? "").trim());
+}
+
+/** How a saved address reads in a list: "Ada Lovelace, Unter den Linden 1, 10117 Berlin". */
+export function savedAddressLabel(saved: StoreAddress): string {
+  return [`${saved.first_name ?? ""} ${saved.last_name ?? ""}`.trim(), saved.address_1, `${saved.postal_code ?? ""} ${saved.city ?? ""}`.trim()]
+    .filter(Boolean)
+    .join(", ");
+}

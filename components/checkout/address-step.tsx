@@ -3,14 +3,30 @@
 import { useRef, useState } from "react";
 import { useCart } from "@/components/cart/cart-provider";
 import { ErrorMessage } from "@/components/ui/error-message";
-import { TextField } from "@/components/ui/text-field";
+import { SelectField, TextField } from "@/components/ui/text-field";
 import { storeClient } from "@/lib/sdk/client";
 import { isStoreApiError } from "@/lib/sdk/store-api-error";
-import type { StoreCart } from "@/lib/sdk/types";
+import type { StoreCart, StoreCustomer } from "@/lib/sdk/types";
 import { AddressFields } from "./address-fields";
-import { addressPayload, addressValues, EMAIL_PATTERN, sameAddress, validateAddress, type AddressErrors, type AddressValues } from "./address-form-values";
+import {
+  addressPayload,
+  addressValues,
+  EMAIL_PATTERN,
+  sameAddress,
+  sameAsSaved,
+  savedAddressLabel,
+  validateAddress,
+  type AddressErrors,
+  type AddressValues,
+} from "./address-form-values";
 
-export function AddressStep({ cart, onDone }: { cart: StoreCart; onDone: () => void }) {
+const NEW_ADDRESS = "new";
+
+/**
+ * A signed-in shopper picks one of their saved addresses (the first is filled in when the cart has
+ * none yet) or enters a new one, which they may save to their address book.
+ */
+export function AddressStep({ cart, customer = null, onDone }: { cart: StoreCart; customer?: StoreCustomer | null; onDone: () => void }) {
   const { mutate, countryCode } = useCart();
   const countries = [...cart.region.countries]
     .sort((a, b) => a.display_name.localeCompare(b.display_name))
@@ -19,8 +35,14 @@ export function AddressStep({ cart, onDone }: { cart: StoreCart; onDone: () => v
   const fallbackCountry = codes.includes(countryCode) ? countryCode : (codes[0] ?? "");
   const inRegion = (values: AddressValues) => (codes.includes(values.country_code) ? values : { ...values, country_code: fallbackCountry });
 
-  const [email, setEmail] = useState(cart.email ?? "");
-  const [shipping, setShipping] = useState(() => inRegion(addressValues(cart.shipping_address, fallbackCountry)));
+  const savedAddresses = (customer?.shipping_addresses ?? []).filter((saved) => saved.country_code && codes.includes(saved.country_code));
+  const cartHasAddress = Boolean(cart.shipping_address?.address_1);
+  const [email, setEmail] = useState(cart.email ?? customer?.email ?? "");
+  const [shipping, setShipping] = useState(() =>
+    inRegion(addressValues(cartHasAddress || savedAddresses.length === 0 ? cart.shipping_address : savedAddresses[0], fallbackCountry)),
+  );
+  const [saveToBook, setSaveToBook] = useState(false);
+  const chosenSaved = savedAddresses.find((saved) => sameAsSaved(shipping, saved));
   const [billingSame, setBillingSame] = useState(() => sameAddress(cart.shipping_address, cart.billing_address));
   const [billing, setBilling] = useState(() => inRegion(addressValues(cart.billing_address, fallbackCountry)));
   const [errors, setErrors] = useState<{ email?: string; shipping: AddressErrors; billing: AddressErrors }>({ shipping: {}, billing: {} });
@@ -54,6 +76,7 @@ export function AddressStep({ cart, onDone }: { cart: StoreCart; onDone: () => v
           billing_address: billingSame ? shippingAddress : addressPayload(billing),
         }),
       );
+      if (customer && saveToBook && !chosenSaved) await storeClient.customers.addresses.addAddress({ address: shippingAddress });
       onDone();
     } catch (error) {
       setFormError(isStoreApiError(error) ? error.message : "Could not save your address. Please try again.");
@@ -82,6 +105,23 @@ export function AddressStep({ cart, onDone }: { cart: StoreCart; onDone: () => v
 
       <fieldset className="form-section">
         <legend className="form-section__legend">Shipping address</legend>
+        {savedAddresses.length > 0 ? (
+          <SelectField
+            id="saved-address"
+            name="saved_address"
+            label="Saved addresses"
+            value={chosenSaved?.id ?? NEW_ADDRESS}
+            disabled={saving}
+            options={[
+              ...savedAddresses.map((saved) => ({ value: saved.id, label: savedAddressLabel(saved) })),
+              { value: NEW_ADDRESS, label: "A new address" },
+            ]}
+            onChange={(event) => {
+              const saved = savedAddresses.find((candidate) => candidate.id === event.target.value);
+              setShipping(inRegion(addressValues(saved ?? null, fallbackCountry)));
+            }}
+          />
+        ) : null}
         <AddressFields
           prefix="shipping"
           values={shipping}
@@ -91,6 +131,13 @@ export function AddressStep({ cart, onDone }: { cart: StoreCart; onDone: () => v
           onChange={(field, value) => setShipping((current) => ({ ...current, [field]: value }))}
         />
       </fieldset>
+
+      {customer && !chosenSaved ? (
+        <div className="checkbox">
+          <input id="save-address" type="checkbox" checked={saveToBook} onChange={(event) => setSaveToBook(event.target.checked)} disabled={saving} />
+          <label htmlFor="save-address">Save this address to my address book</label>
+        </div>
+      ) : null}
 
       <div className="checkbox">
         <input id="billing-same" type="checkbox" checked={billingSame} onChange={(event) => setBillingSame(event.target.checked)} disabled={saving} />

@@ -11,6 +11,7 @@ import { useCart } from "@/components/cart/cart-provider";
 import { formatMoney } from "@/components/ui/format-money";
 import { storeClient } from "@/lib/sdk/client";
 import { isStoreApiError } from "@/lib/sdk/store-api-error";
+import type { StoreCustomer } from "@/lib/sdk/types";
 import { AddressStep } from "./address-step";
 import { AddressSummary } from "./address-summary";
 import { CHECKOUT_STEPS, furthestStep, parseStep, stepIndex, stripeIntent, type CheckoutStep } from "./checkout-steps";
@@ -34,7 +35,7 @@ function showStep(step: CheckoutStep, mode: "push" | "replace") {
   else window.history.replaceState(null, "", url);
 }
 
-export function CheckoutFlow({ publishableKey }: { publishableKey: string | null }) {
+export function CheckoutFlow({ publishableKey, customer = null }: { publishableKey: string | null; customer?: StoreCustomer | null }) {
   const { cart, mutate, countryCode } = useCart();
   const searchParams = useSearchParams();
   const [cardReady, setCardReady] = useState(false);
@@ -146,7 +147,7 @@ export function CheckoutFlow({ publishableKey }: { publishableKey: string | null
             </div>
           }
         >
-          <AddressStep key={`${cart.region_id}:${countryCode}`} cart={cart} onDone={() => goTo("delivery")} />
+          <AddressStep key={`${cart.region_id}:${countryCode}`} cart={cart} customer={customer} onDone={() => goTo("delivery")} />
         </StepSection>
       </li>
       <li>

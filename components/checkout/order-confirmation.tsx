@@ -1,21 +1,11 @@
 import Link from "next/link";
-import { CartTotals } from "@/components/cart/cart-totals";
-import { ReviewItemList } from "@/components/checkout/review-item-list";
-import { formatMoney } from "@/components/ui/format-money";
 import type { StoreOrder, StoreOrderWithEmail } from "@/lib/sdk/types";
-import { AddressSummary } from "./address-summary";
-import { providerTitle } from "./payment-providers";
+import { OrderDetails } from "./order-details";
 
-const PAYMENT_STATES: Record<string, string> = {
-  captured: "Paid",
-  awaiting: "Authorized — charged when your order ships",
-  not_paid: "Not paid",
-  refunded: "Refunded",
-  canceled: "Canceled",
-};
+type ConfirmedOrder = StoreOrder & Partial<Pick<StoreOrderWithEmail, "confirmation_email">>;
 
 /** Only what is true: an email is mentioned when one was sent or is on its way. */
-function ConfirmationEmailNote({ order }: { order: StoreOrder & Partial<Pick<StoreOrderWithEmail, "confirmation_email">> }) {
+function ConfirmationEmailNote({ order }: { order: ConfirmedOrder }) {
   if (order.confirmation_email === "sent") {
     return (
       <p className="muted" data-testid="confirmation-email">
@@ -33,10 +23,7 @@ function ConfirmationEmailNote({ order }: { order: StoreOrder & Partial<Pick<Sto
   return null;
 }
 
-export function OrderConfirmation({ order }: { order: StoreOrder & Partial<Pick<StoreOrderWithEmail, "confirmation_email">> }) {
-  const currencyCode = order.currency_code;
-  const payment = order.payments[0];
-  const method = order.shipping_methods[0];
+export function OrderConfirmation({ order }: { order: ConfirmedOrder }) {
   return (
     <div className="confirmation">
       <div className="confirmation__hero">
@@ -50,41 +37,7 @@ export function OrderConfirmation({ order }: { order: StoreOrder & Partial<Pick<
         <ConfirmationEmailNote order={order} />
       </div>
 
-      <div className="confirmation__grid">
-        <section className="summary-card" aria-labelledby="confirmation-items">
-          <h2 id="confirmation-items" className="summary-card__title">
-            Items
-          </h2>
-          <ReviewItemList items={order.items} currencyCode={currencyCode} itemTestId="order-item" />
-          <CartTotals totals={order} currencyCode={currencyCode} />
-        </section>
-
-        <section className="summary-card confirmation__details" aria-labelledby="confirmation-details">
-          <h2 id="confirmation-details" className="summary-card__title">
-            Details
-          </h2>
-          <div className="review-block">
-            <h3 className="review-block__title">Shipping address</h3>
-            <AddressSummary address={order.shipping_address} region={order.region} />
-          </div>
-          <div className="review-block">
-            <h3 className="review-block__title">Billing address</h3>
-            <AddressSummary address={order.billing_address ?? order.shipping_address} region={order.region} />
-          </div>
-          <div className="review-block">
-            <h3 className="review-block__title">Delivery</h3>
-            <p>{method ? `${method.name} · ${method.price === 0 ? "Free" : formatMoney(method.price, currencyCode)}` : "—"}</p>
-          </div>
-          <div className="review-block">
-            <h3 className="review-block__title">Payment</h3>
-            <p data-testid="payment-state">
-              {payment ? providerTitle(payment.provider_id) : order.gift_card_total > 0 ? "Gift card" : "—"} ·{" "}
-              {PAYMENT_STATES[order.payment_status] ?? order.payment_status}
-            </p>
-            {payment?.provider_id === "manual" ? <p className="muted">Test payment: no money was moved.</p> : null}
-          </div>
-        </section>
-      </div>
+      <OrderDetails order={order} />
 
       <p className="confirmation__actions">
         <Link href="/" className="button button--secondary">

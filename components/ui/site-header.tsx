@@ -19,6 +19,9 @@ export function SiteHeader() {
         <div className="site-header__region">
           <RegionSelector />
         </div>
+        <Link href="/account" className="account-link">
+          Account
+        </Link>
         <CartLink />
       </div>
     </header>

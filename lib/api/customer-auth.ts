@@ -3,11 +3,14 @@
 // `auth.getToken`). Both name a server-side session, so signing out ends either at once.
 import { verifyAccessToken } from "../auth/access-tokens";
 import { findSessionActorByToken, hashToken, revokeSession } from "../auth/sessions";
+import { assertShopperMayUseCart } from "../commerce/cart";
 import { unauthorized } from "../commerce/errors";
-import { apiRoute, type Handler, type RouteHandler, type RouteParams } from "./store-route";
+import { apiRoute, storeRoute, type Handler, type RouteHandler, type RouteParams } from "./store-route";
+
+import { CUSTOMER_SESSION_COOKIE } from "../sdk/cookies";
 
 /** Distinct from any merchant (admin) cookie, so the two sessions never mix. */
-export const CUSTOMER_COOKIE = "store_customer_session";
+export const CUSTOMER_COOKIE = CUSTOMER_SESSION_COOKIE;
 
 export type CustomerCredentials = { customerId: string; sessionId: string };
 
@@ -95,4 +98,15 @@ export function clientAddress(request: Request): string {
  */
 export function customerRoute<P extends RouteParams = Record<string, never>>(handler: Handler<P>): RouteHandler<P> {
   return apiRoute(handler, { idempotent: false, label: "store api (accounts)" });
+}
+
+/**
+ * storeRoute for a route that names a cart (`cartParam`): a cart in a customer's account is
+ * theirs alone, so for anyone else (a guest, another customer) it answers 404 before the handler.
+ */
+export function cartRoute<P extends RouteParams>(cartParam: keyof P & string, handler: Handler<P>): RouteHandler<P> {
+  return storeRoute<P>(async (input) => {
+    await assertShopperMayUseCart(String(input.params[cartParam]), { customerId: await findCustomerId(input.request) });
+    return handler(input);
+  });
 }

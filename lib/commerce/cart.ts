@@ -84,6 +84,16 @@ export type Shopper = { customerId: string | null };
 
 export const GUEST: Shopper = { customerId: null };
 
+/**
+ * A cart in a customer's account (made or adopted while signed in) is theirs alone: to anyone else
+ * it does not exist. A guest cart is open to whoever holds its id, as in Medusa.
+ */
+export async function assertShopperMayUseCart(cartId: string, shopper: Shopper): Promise<void> {
+  if (!looksLikeId("cart", cartId)) return; // the change itself answers 404
+  const cart = await db().cart.findUnique({ where: { id: cartId }, select: { inAccount: true, customerId: true } });
+  if (cart?.inAccount && cart.customerId !== shopper.customerId) throw notFound("Cart", cartId);
+}
+
 /** A signed-in customer's new cart is theirs from the start: their customer id and email. */
 export async function createCart(input: CreateCartInput, shopper: Shopper = GUEST): Promise<StoreCart> {
   const region = input.region_id

@@ -1,6 +1,7 @@
 // The storefront's Store API client: `createStoreClient({ baseUrl })`, or `storeClient` in the
 // browser, which talks to this same origin.
 import { cartsResource } from "./carts";
+import { authResource, customersResource } from "./customers";
 import { ordersResource } from "./orders";
 import { productsResource } from "./products";
 import { regionsResource } from "./regions";
@@ -17,6 +18,8 @@ export function createStoreClient(config: TransportConfig) {
     carts: cartsResource(request),
     shippingOptions: shippingOptionsResource(request),
     orders: ordersResource(request),
+    auth: authResource(request),
+    customers: customersResource(request),
   };
 }
 

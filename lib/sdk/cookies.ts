@@ -4,6 +4,8 @@
 export const CART_COOKIE = "cart_id";
 export const REGION_COOKIE = "region_id";
 export const COUNTRY_COOKIE = "country_code";
+/** The signed-in shopper's session: set httpOnly by the Store API, never readable in the page. */
+export const CUSTOMER_SESSION_COOKIE = "store_customer_session";
 
 const YEAR_IN_SECONDS = 60 * 60 * 24 * 365;
 

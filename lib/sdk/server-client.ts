@@ -1,7 +1,8 @@
 // Server components call the same HTTP API the browser does, at this request's own origin, so
 // the storefront has one way to read the store whether it renders on the server or the client.
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { createStoreClient, type StoreClient } from "./client";
+import { CUSTOMER_SESSION_COOKIE } from "./cookies";
 
 /** An absolute base for this request, e.g. http://127.0.0.1:3100/api. */
 async function requestOrigin(): Promise<string> {
@@ -21,6 +22,9 @@ async function requestOrigin(): Promise<string> {
   return `${proto}://${host}`;
 }
 
+/** The shopper's session cookie goes along (and only it), so a page can render their account. */
 export async function serverStoreClient(): Promise<StoreClient> {
-  return createStoreClient({ baseUrl: `${await requestOrigin()}/api`, maxRetries: 1 });
+  const session = (await cookies()).get(CUSTOMER_SESSION_COOKIE)?.value;
+  const forwarded = session ? { cookie: `${CUSTOMER_SESSION_COOKIE}=${encodeURIComponent(session)}` } : undefined;
+  return createStoreClient({ baseUrl: `${await requestOrigin()}/api`, maxRetries: 1, headers: forwarded });
 }

@@ -90,6 +90,8 @@ export function createTransport(config: TransportConfig): Transport {
         }
         throw new StoreApiError({ status: 0, type: "network_error", message: "The store could not be reached. Check your connection and try again." });
       }
+      // 204 (e.g. a password reset request) has no body to read.
+      if (response.status === 204) return undefined as T;
       if (response.ok) return (await response.json()) as T;
       if (RETRYABLE_STATUSES.has(response.status) && attempt < maxRetries) {
         await wait(250 * 2 ** attempt);

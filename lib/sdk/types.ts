@@ -5,7 +5,11 @@ import type { CompletionResult } from "@/lib/commerce/complete-cart";
 import type { StoreOrderWithEmail } from "@/lib/commerce/orders";
 import type { StoreCart, StoreOrder, StoreProduct, StoreRegion, StoreShippingOption } from "@/lib/commerce/serialize";
 
-export type { StoreCart, StoreOrder, StoreOrderWithEmail, StoreProduct, StoreRegion, StoreShippingOption };
+import type { StoreCustomer } from "@/lib/customers/serialize";
+
+export type { StoreCart, StoreCustomer, StoreOrder, StoreOrderWithEmail, StoreProduct, StoreRegion, StoreShippingOption };
+
+export type StoreCustomerAddress = StoreCustomer["shipping_addresses"][number];
 
 export type StoreLineItem = StoreCart["items"][number];
 export type StoreVariant = StoreProduct["variants"][number] & { calculated_price?: number | null; original_price?: number | null };

@@ -287,11 +287,50 @@ describe("carts and orders of a customer", () => {
     assert.equal(adopted.customer_id, ann.customer.id);
     assert.equal(adopted.email, ann.email.toLowerCase());
     const taken = await refusal(bob.medusa.carts.update(cart.id, { customer_id: bob.customer.id } as never));
-    assert.equal(taken.status, 400, "Bob cannot take a cart already in Ann's account");
-    assert.equal(taken.body.code, "cart_of_another_customer");
+    assert.equal(taken.status, 404, "Bob cannot take a cart already in Ann's account: to him it does not exist");
 
     const order = await buyTote(ann, { cartId: cart.id });
     assert.deepEqual((await ann.medusa.customers.listOrders()).orders.map((row: any) => row.id), [order.id]);
+  });
+
+  test("a cart in an account is not found by anyone else, through every cart route", async () => {
+    const ann = await registeredShopper();
+    const bob = await registeredShopper({ instance: secondInstance });
+    const { cart } = await ann.medusa.carts.create({ region_id: "reg_europe", items: [{ variant_id: "variant_canvastoteonesize", quantity: 1 }] } as never);
+    const lineId = cart.items[0].id;
+    await ann.medusa.carts.update(cart.id, { shipping_address: ADDRESS_DE as never });
+    const { shipping_options } = await ann.medusa.shippingOptions.listCartOptions(cart.id);
+    // Ann on another device, signed out there: that cookie names a dead session.
+    const signedOut = shopper();
+    signedOut.keepCookie((await signedOut.medusa.auth.authenticate({ email: ann.email, password: PASSWORD })) as never);
+    await signedOut.medusa.auth.deleteSession();
+
+    for (const [who, other] of [["Bob", bob], ["a guest", shopper()], ["Ann's signed-out cookie", signedOut]] as const) {
+      // One at a time: each try is made only when the previous one was refused.
+      const tries: [string, () => Promise<unknown>][] = [
+        ["retrieve", () => other.medusa.carts.retrieve(cart.id)],
+        ["update", () => other.medusa.carts.update(cart.id, { email: "thief@example.com" })],
+        ["add line", () => other.medusa.carts.lineItems.create(cart.id, { variant_id: "variant_ceramicmugsand", quantity: 1 })],
+        ["change line", () => other.medusa.carts.lineItems.update(cart.id, lineId, { quantity: 5 })],
+        ["remove line", () => other.medusa.carts.lineItems.delete(cart.id, lineId)],
+        ["shipping options", () => other.medusa.shippingOptions.listCartOptions(cart.id)],
+        ["shipping method", () => other.medusa.carts.addShippingMethod(cart.id, { option_id: shipping_options[0].id! })],
+        ["payment sessions", () => other.medusa.carts.createPaymentSessions(cart.id)],
+        ["select payment", () => other.medusa.carts.setPaymentSession(cart.id, { provider_id: "manual" })],
+        ["refresh payment", () => other.medusa.carts.refreshPaymentSession(cart.id, "manual")],
+        ["delete payment", () => other.medusa.carts.deletePaymentSession(cart.id, "manual")],
+        ["complete", () => other.medusa.carts.complete(cart.id)],
+      ];
+      for (const [what, attempt] of tries) {
+        const refused = await refusal(attempt());
+        assert.equal(refused.status, 404, `${who}: ${what}`);
+        assert.equal(JSON.stringify(refused.body).includes(ann.email.toLowerCase()), false);
+      }
+    }
+    const { cart: untouched } = await ann.medusa.carts.retrieve(cart.id);
+    assert.equal(untouched.email, ann.email.toLowerCase());
+    assert.deepEqual(untouched.items.map((item: any) => [item.variant_id, item.quantity]), [["variant_canvastoteonesize", 1]]);
+    assert.equal(untouched.shipping_methods.length, 0);
   });
 
   test("a guest looks an order up by number and email; nothing else finds it", async () => {

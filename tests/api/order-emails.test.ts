@@ -8,7 +8,7 @@ import { after, before, describe, test } from "node:test";
 import { prepareDatabase } from "../../scripts/prepare-database";
 import { db, disconnectDb } from "../../lib/db/client";
 import { SmtpCapture } from "../support/smtp-capture";
-import { api, expectOk, readyCart, useStoreInstances, VARIANTS } from "../support/store-api";
+import { api, expectOk, readyCart, pointAtStoreInstances, VARIANTS } from "../support/store-api";
 import { freePort, startStoreInstance, stopStoreInstance, type StoreInstance } from "../support/store-server";
 import { createPostgresDatabase, createSqliteDatabase, type TestDatabase } from "../support/test-databases";
 
@@ -67,7 +67,7 @@ function instanceEnv(): Record<string, string> {
 async function startInstances(count: number, label: string) {
   const started = await Promise.all(Array.from({ length: count }, (_, index) => startStoreInstance(instanceEnv(), `emails-${dialect}-${label}-${index + 1}`)));
   instances.push(...started);
-  useStoreInstances(instances.map((instance) => instance.url));
+  pointAtStoreInstances(instances.map((instance) => instance.url));
 }
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false> | T | undefined | null | false, timeoutMs = 30_000): Promise<T> {

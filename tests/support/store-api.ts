@@ -6,7 +6,7 @@ export const STORE_URLS = (process.env.STORE_URLS ?? "").split(",").filter(Boole
 if (STORE_URLS.length === 0) throw new Error("STORE_URLS is not set: run the API suites through `npm test`");
 
 /** Points the helpers at other instances (a test that starts its own store with its own settings). */
-export function useStoreInstances(urls: string[]): void {
+export function pointAtStoreInstances(urls: string[]): void {
   STORE_URLS.splice(0, STORE_URLS.length, ...urls);
 }
 

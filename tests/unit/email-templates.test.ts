@@ -24,6 +24,7 @@ function address(overrides: Partial<NonNullable<EmailOrder["shipping_address"]>>
     province: null,
     postal_code: "10119",
     metadata: null,
+    ...overrides,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { CheckoutFlow } from "@/components/checkout/checkout-flow";
+import { getSignedInCustomer } from "@/lib/sdk/account-session";
 import { serverStoreClient } from "@/lib/sdk/server-client";
 import { getStorefrontSession } from "@/lib/sdk/storefront-session";
 
@@ -13,7 +14,7 @@ function stripePublishableKey(): string | null {
 }
 
 export default async function CheckoutPage() {
-  const { staleCartId } = await getStorefrontSession();
+  const [{ staleCartId }, customer] = await Promise.all([getStorefrontSession(), getSignedInCustomer()]);
   if (staleCartId) {
     // A reload after the order was placed (or in another tab): show that order, not an empty cart.
     const order = await (await serverStoreClient()).orders.retrieveByCartId(staleCartId).catch(() => null);
@@ -21,7 +22,7 @@ export default async function CheckoutPage() {
   }
   return (
     <div className="container">
-      <CheckoutFlow publishableKey={stripePublishableKey()} />
+      <CheckoutFlow publishableKey={stripePublishableKey()} customer={customer} />
     </div>
   );
 }

@@ -1,11 +1,11 @@
-import { findCustomerId } from "@/lib/api/customer-auth";
-import { routeMethods, storeRoute } from "@/lib/api/store-route";
+import { cartRoute, findCustomerId } from "@/lib/api/customer-auth";
+import { routeMethods } from "@/lib/api/store-route";
 import { parseWith, updateCartSchema } from "@/lib/api/validation";
 import { retrieveCart, updateCart } from "@/lib/commerce/cart";
 
-const retrieve = storeRoute<{ id: string }>(async ({ params }) => ({ cart: await retrieveCart(params.id) }));
+const retrieve = cartRoute<{ id: string }>("id", async ({ params }) => ({ cart: await retrieveCart(params.id) }));
 
-const update = storeRoute<{ id: string }>(async ({ request, params, body }) => {
+const update = cartRoute<{ id: string }>("id", async ({ request, params, body }) => {
   return { cart: await updateCart(params.id, parseWith(updateCartSchema, body), { customerId: await findCustomerId(request) }) };
 });
 

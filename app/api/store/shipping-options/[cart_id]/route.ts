@@ -1,7 +1,8 @@
-import { routeMethods, storeRoute } from "@/lib/api/store-route";
+import { cartRoute } from "@/lib/api/customer-auth";
+import { routeMethods } from "@/lib/api/store-route";
 import { listCartShippingOptions } from "@/lib/commerce/shipping-options";
 
-const listForCart = storeRoute<{ cart_id: string }>(async ({ params }) => ({
+const listForCart = cartRoute<{ cart_id: string }>("cart_id", async ({ params }) => ({
   shipping_options: await listCartShippingOptions(params.cart_id),
 }));
 

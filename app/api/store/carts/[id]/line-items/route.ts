@@ -1,8 +1,9 @@
-import { routeMethods, storeRoute } from "@/lib/api/store-route";
+import { cartRoute } from "@/lib/api/customer-auth";
+import { routeMethods } from "@/lib/api/store-route";
 import { addLineItemSchema, parseWith } from "@/lib/api/validation";
 import { addLineItem } from "@/lib/commerce/line-items";
 
-const add = storeRoute<{ id: string }>(async ({ params, body }) => ({
+const add = cartRoute<{ id: string }>("id", async ({ params, body }) => ({
   cart: await addLineItem(params.id, parseWith(addLineItemSchema, body)),
 }));
 

@@ -1,8 +1,9 @@
-import { routeMethods, storeRoute } from "@/lib/api/store-route";
+import { cartRoute } from "@/lib/api/customer-auth";
+import { routeMethods } from "@/lib/api/store-route";
 import { emptySchema, parseWith } from "@/lib/api/validation";
 import { createPaymentSessions } from "@/lib/commerce/payment-sessions";
 
-const create = storeRoute<{ id: string }>(async ({ params, body }) => {
+const create = cartRoute<{ id: string }>("id", async ({ params, body }) => {
   parseWith(emptySchema, body);
   return { cart: await createPaymentSessions(params.id) };
 });

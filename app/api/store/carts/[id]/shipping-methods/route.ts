@@ -1,8 +1,9 @@
-import { routeMethods, storeRoute } from "@/lib/api/store-route";
+import { cartRoute } from "@/lib/api/customer-auth";
+import { routeMethods } from "@/lib/api/store-route";
 import { addShippingMethodSchema, parseWith } from "@/lib/api/validation";
 import { addShippingMethod } from "@/lib/commerce/shipping-options";
 
-const add = storeRoute<{ id: string }>(async ({ params, body }) => ({
+const add = cartRoute<{ id: string }>("id", async ({ params, body }) => ({
   cart: await addShippingMethod(params.id, parseWith(addShippingMethodSchema, body)),
 }));
 

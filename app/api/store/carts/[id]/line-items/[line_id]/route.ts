@@ -1,14 +1,15 @@
-import { routeMethods, storeRoute } from "@/lib/api/store-route";
+import { cartRoute } from "@/lib/api/customer-auth";
+import { routeMethods } from "@/lib/api/store-route";
 import { emptySchema, parseWith, updateLineItemSchema } from "@/lib/api/validation";
 import { deleteLineItem, updateLineItem } from "@/lib/commerce/line-items";
 
 type Params = { id: string; line_id: string };
 
-const update = storeRoute<Params>(async ({ params, body }) => ({
+const update = cartRoute<Params>("id", async ({ params, body }) => ({
   cart: await updateLineItem(params.id, params.line_id, parseWith(updateLineItemSchema, body)),
 }));
 
-const remove = storeRoute<Params>(async ({ params, body }) => {
+const remove = cartRoute<Params>("id", async ({ params, body }) => {
   parseWith(emptySchema, body);
   return { cart: await deleteLineItem(params.id, params.line_id) };
 });

@@ -1,14 +1,15 @@
-import { routeMethods, storeRoute } from "@/lib/api/store-route";
+import { cartRoute } from "@/lib/api/customer-auth";
+import { routeMethods } from "@/lib/api/store-route";
 import { emptySchema, parseWith, updatePaymentSessionSchema } from "@/lib/api/validation";
 import { deletePaymentSession, updatePaymentSession } from "@/lib/commerce/payment-sessions";
 
 type Params = { id: string; provider_id: string };
 
-const update = storeRoute<Params>(async ({ params, body }) => ({
+const update = cartRoute<Params>("id", async ({ params, body }) => ({
   cart: await updatePaymentSession(params.id, params.provider_id, parseWith(updatePaymentSessionSchema, body).data),
 }));
 
-const remove = storeRoute<Params>(async ({ params, body }) => {
+const remove = cartRoute<Params>("id", async ({ params, body }) => {
   parseWith(emptySchema, body);
   return { cart: await deletePaymentSession(params.id, params.provider_id) };
 });
