@@ -2,7 +2,7 @@
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   // Native and Node-only packages stay outside the server bundle.
-  serverExternalPackages: ["better-sqlite3", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "stripe"],
+  serverExternalPackages: ["better-sqlite3", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "stripe", "nodemailer"],
   // A separate build folder lets the test run build once without touching a developer's .next.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,

@@ -39,9 +39,15 @@ const server = http.createServer((request, response) => {
 });
 server.listen(port, host, () => console.log(`serve: listening on http://${host}:${port}`));
 
+// The outbox dispatcher that instrumentation.ts started in this process (lib/events/start-dispatcher.ts).
+const outboxDispatcher = () => (globalThis as { outboxDispatcher?: { stop(timeoutMs?: number): Promise<void> } }).outboxDispatcher;
+
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
-    server.close(() => process.exit(0));
+    // It stops claiming at once and finishes the delivery in hand; one cut off by the deadline
+    // below is delivered again by another instance once its lease runs out.
+    const dispatcherStopped = outboxDispatcher()?.stop(2_500) ?? Promise.resolve();
+    server.close(() => void dispatcherStopped.then(() => process.exit(0)));
     // Keep-alive connections would hold close() open; give in-flight requests a moment, then go.
     setTimeout(() => process.exit(0), 3_000).unref();
     server.closeIdleConnections();

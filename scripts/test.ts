@@ -165,7 +165,11 @@ async function main() {
           problems.push(message);
           continue;
         }
-        await withStore(database, 2, stripe.env, async (instances, env) => {
+        // Without SMTP_URL the instances keep their emails in the mailbox (the database and
+        // .eml files in MAILBOX_DIR, which the tests read too); tests/api/order-emails.test.ts
+        // starts its own instances with an SMTP server of its own.
+        const mailEnv = { MAILBOX_DIR: path.join(root, "test-results", "mailbox", database.dialect), EVENTS_POLL_MS: "250" };
+        await withStore(database, 2, { ...stripe.env, ...mailEnv }, async (instances, env) => {
           stripe.emulator?.setWebhookUrl(`${instances[0].url}/api/stripe/hooks`);
           await runNodeTests(`API tests on ${database.dialect} (${instances.length} app instances)`, apiFiles, {
             ...env,
@@ -182,7 +186,9 @@ async function main() {
       banner(`!!! ${message}`);
       problems.push(message);
     } else if (wants("e2e") && stripe) {
-      await withStore(createSqliteDatabase("e2e"), 1, stripe.env, async ([instance], env) => {
+      // The journeys read the confirmation in the development mailbox page, enabled here only.
+      const mailEnv = { MAILBOX_DIR: path.join(root, "test-results", "mailbox", "e2e"), MAILBOX_PAGE: "1", EVENTS_POLL_MS: "250" };
+      await withStore(createSqliteDatabase("e2e"), 1, { ...stripe.env, ...mailEnv }, async ([instance], env) => {
         stripe.emulator?.setWebhookUrl(`${instance.url}/api/stripe/hooks`);
         await runTests("browser journeys (Playwright, Chromium)", path.join(root, "node_modules/.bin/playwright"), ["test"], {
           ...env,

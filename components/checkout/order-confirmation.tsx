@@ -1,8 +1,29 @@
 import Link from "next/link";
-import type { StoreOrder } from "@/lib/sdk/types";
+import type { StoreOrder, StoreOrderWithEmail } from "@/lib/sdk/types";
 import { OrderDetails } from "./order-details";
 
-export function OrderConfirmation({ order }: { order: StoreOrder }) {
+type ConfirmedOrder = StoreOrder & Partial<Pick<StoreOrderWithEmail, "confirmation_email">>;
+
+/** Only what is true: an email is mentioned when one was sent or is on its way. */
+function ConfirmationEmailNote({ order }: { order: ConfirmedOrder }) {
+  if (order.confirmation_email === "sent") {
+    return (
+      <p className="muted" data-testid="confirmation-email">
+        We have sent a confirmation to <strong>{order.email}</strong>. We will let you know when it ships.
+      </p>
+    );
+  }
+  if (order.confirmation_email === "queued") {
+    return (
+      <p className="muted" data-testid="confirmation-email">
+        A confirmation is on its way to <strong>{order.email}</strong>. We will let you know when it ships.
+      </p>
+    );
+  }
+  return null;
+}
+
+export function OrderConfirmation({ order }: { order: ConfirmedOrder }) {
   return (
     <div className="confirmation">
       <div className="confirmation__hero">
@@ -13,9 +34,7 @@ export function OrderConfirmation({ order }: { order: StoreOrder }) {
         <h1 className="confirmation__title">
           Thank you! Your order number is <span data-testid="order-number">#{order.display_id}</span>
         </h1>
-        <p className="muted">
-          We have sent a confirmation to <strong>{order.email}</strong>. We will let you know when it ships.
-        </p>
+        <ConfirmationEmailNote order={order} />
       </div>
 
       <OrderDetails order={order} />

@@ -11,13 +11,15 @@
 //      conditional update (rows locked in id order), number the order, create it with its
 //      payment, count the discount's use and take the gift cards' amounts (conditional updates:
 //      limits and balances hold under concurrent completes), fix each line's and shipping
-//      method's tax lines on the order, attach lines and shipping to it. Any step failing undoes
-//      them all.
+//      method's tax lines on the order, attach lines and shipping to it, and record
+//      `order.placed` (the confirmation email hangs on it). Any step failing undoes them all, so
+//      the event exists exactly when the order does.
 //   6. a concurrent completion that won (unique cart id or claim lost) → answer with its order
 //   7. stock ran out, the discount was used up or a gift card's balance was taken meanwhile, or
 //      the provider holds another amount → the payment is given back (cancelled or refunded) and
 //      the session is replaced by a fresh one, so the shopper can pay again
 import { databaseTarget, db, isUniqueConstraintError, type DbTransaction } from "../db/client";
+import { recordEvent } from "../events/outbox";
 import { getPaymentProvider } from "../payments/registry";
 import { PaymentProviderError, type PaymentProvider, type ProviderData } from "../payments/provider";
 import { loadCart } from "./cart";
@@ -213,6 +215,7 @@ async function createOrderFromCart(cart: CartRow, payment: AuthorizedPayment | n
     if (payment) {
       await tx.paymentSession.update({ where: { id: payment.id }, data: { status: "authorized", dataJson: JSON.stringify(payment.data) } });
     }
+    await recordEvent(tx, { name: "order.placed", resourceId: orderId });
   });
 }
 

@@ -28,6 +28,8 @@ export const ID_PREFIXES = {
   fulfillment: "ful",
   orderActivity: "oact",
   user: "usr",
+  eventDelivery: "dlv",
+  mailboxMessage: "mail",
   taxRate: "txr",
   discountRedemption: "dred",
   giftCard: "gift",

@@ -27,7 +27,22 @@ export type DomainEvent = {
 export async function recordEvent(tx: DbTransaction, event: DomainEvent): Promise<string> {
   const id = newId("event");
   await tx.outboxEvent.create({
-    data: { id, name: event.name, resourceId: event.resourceId, dataJson: JSON.stringify(event.data ?? {}) },
+    data: {
+      id,
+      name: event.name,
+      resourceId: event.resourceId,
+      dataJson: JSON.stringify(event.data ?? {}),
+      createdAt: nextEventTime(),
+    },
   });
   return id;
+}
+
+// Events of one resource are delivered in (createdAt, id) order. Two events recorded in the same
+// millisecond (one transaction that fulfils and ships) would otherwise tie and fall back to the
+// random part of their ids, so within a process each event gets a strictly later time.
+let lastEventTime = 0;
+function nextEventTime(): Date {
+  lastEventTime = Math.max(Date.now(), lastEventTime + 1);
+  return new Date(lastEventTime);
 }

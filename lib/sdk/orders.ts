@@ -1,11 +1,11 @@
 import type { Transport } from "./transport";
-import type { StoreOrder } from "./types";
+import type { StoreOrder, StoreOrderWithEmail } from "./types";
 
 export type OrdersResource = ReturnType<typeof ordersResource>;
 
 export function ordersResource(request: Transport) {
   return {
-    retrieve: (orderId: string) => request<{ order: StoreOrder }>("GET", `/store/orders/${encodeURIComponent(orderId)}`),
+    retrieve: (orderId: string) => request<{ order: StoreOrderWithEmail }>("GET", `/store/orders/${encodeURIComponent(orderId)}`),
     retrieveByCartId: (cartId: string) => request<{ order: StoreOrder }>("GET", `/store/orders/cart/${encodeURIComponent(cartId)}`),
     /** A guest's order by its number and the email it was placed with. */
     lookupOrder: (query: { display_id: number; email: string }) => request<{ order: StoreOrder }>("GET", "/store/orders", { query }),

@@ -2,11 +2,12 @@
 // commerce domain runs in the storefront.
 import type { AddressInput, CreateCartInput, UpdateCartInput } from "@/lib/commerce/cart";
 import type { CompletionResult } from "@/lib/commerce/complete-cart";
+import type { StoreOrderWithEmail } from "@/lib/commerce/orders";
 import type { StoreCart, StoreOrder, StoreProduct, StoreRegion, StoreShippingOption } from "@/lib/commerce/serialize";
 
 import type { StoreCustomer } from "@/lib/customers/serialize";
 
-export type { StoreCart, StoreCustomer, StoreOrder, StoreProduct, StoreRegion, StoreShippingOption };
+export type { StoreCart, StoreCustomer, StoreOrder, StoreOrderWithEmail, StoreProduct, StoreRegion, StoreShippingOption };
 
 export type StoreCustomerAddress = StoreCustomer["shipping_addresses"][number];
 

@@ -348,7 +348,12 @@ export function isInertRefusal(request: FuzzRequest, answer: FuzzAnswer): boolea
 // A refusal that carries an Idempotency-Key records its answer for replay (IdempotencyKey), and a
 // refused sign-in counts toward its rate limit (RateLimitBucket), both on purpose; every other
 // table must be unchanged.
-const UNHASHED_TABLES = new Set(["_prisma_migrations", "IdempotencyKey", "RateLimitBucket"]);
+// The outbox dispatcher runs in the background of every instance: it fans events out, records
+// deliveries (EventDelivery), keeps mails (MailboxMessage) and marks events delivered, whatever
+// request is being refused meanwhile. Of OutboxEvent only what the domain wrote is hashed, so a
+// refusal that recorded an event is still caught.
+const UNHASHED_TABLES = new Set(["_prisma_migrations", "IdempotencyKey", "RateLimitBucket", "EventDelivery", "MailboxMessage"]);
+const HASHED_COLUMNS: Record<string, string> = { OutboxEvent: `"id", "name", "resourceId", "dataJson", "createdAt"` };
 
 /** A hash of every row of every table (except the few above), in primary-key order. */
 export async function databaseHash(db: Db, dialect: string): Promise<string> {
@@ -358,7 +363,7 @@ export async function databaseHash(db: Db, dialect: string): Promise<string> {
       : (await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)).map((row) => row.name);
   const hash = createHash("sha256");
   for (const table of tables.filter((name) => !UNHASHED_TABLES.has(name))) {
-    const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "${table}" ORDER BY 1`);
+    const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT ${HASHED_COLUMNS[table] ?? "*"} FROM "${table}" ORDER BY 1`);
     hash.update(table).update(JSON.stringify(rows, (_key, value) => (typeof value === "bigint" ? value.toString() : value)));
   }
   return hash.digest("hex");

@@ -5,6 +5,11 @@ import { randomUUID } from "node:crypto";
 export const STORE_URLS = (process.env.STORE_URLS ?? "").split(",").filter(Boolean);
 if (STORE_URLS.length === 0) throw new Error("STORE_URLS is not set: run the API suites through `npm test`");
 
+/** Points the helpers at other instances (a test that starts its own store with its own settings). */
+export function pointAtStoreInstances(urls: string[]): void {
+  STORE_URLS.splice(0, STORE_URLS.length, ...urls);
+}
+
 export type ApiAnswer<T = any> = { status: number; body: T; headers: Headers };
 
 export async function api<T = any>(
