@@ -7,7 +7,10 @@
 //   3. e2e       Playwright journeys in Debian's Chromium against a fresh store
 // Stripe: offline through tests/stripe-emulator unless STRIPE_SECRET_KEY is set and
 // STRIPE_API_BASE is not, in which case the same suites run against real Stripe test mode.
-// Options: --suite static|unit|api|e2e (repeatable) runs only those suites.
+// Options: --suite static|unit|api|e2e (repeatable) runs only those suites; --only TEXT (repeatable)
+// keeps only the test files whose name contains TEXT; --dialect sqlite|postgres runs the API suite
+// on that database alone; --no-build reuses the build in .next (development shortcuts: the full
+// run is what CI runs).
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -19,6 +22,8 @@ const root = path.resolve(import.meta.dirname, "..");
 type Env = Record<string, string | undefined>;
 const requested = process.argv.flatMap((arg, index, all) => (all[index - 1] === "--suite" ? [arg] : []));
 const wants = (suite: string) => requested.length === 0 || requested.includes(suite);
+const onlyFiles = process.argv.flatMap((arg, index, all) => (all[index - 1] === "--only" ? [arg] : []));
+const onlyDialect = process.argv.find((_, index, all) => all[index - 1] === "--dialect");
 
 type Tally = { passed: number; failed: number; skipped: number };
 const tally: Tally = { passed: 0, failed: 0, skipped: 0 };
@@ -54,7 +59,11 @@ async function runTests(label: string, command: string, args: string[], env: Env
 
 const testFiles = (folder: string, suffix: string) =>
   fs.existsSync(path.join(root, folder))
-    ? fs.readdirSync(path.join(root, folder)).filter((file) => file.endsWith(suffix)).sort().map((file) => path.join(folder, file))
+    ? fs
+        .readdirSync(path.join(root, folder))
+        .filter((file) => file.endsWith(suffix) && (onlyFiles.length === 0 || onlyFiles.some((text) => file.includes(text))))
+        .sort()
+        .map((file) => path.join(folder, file))
     : [];
 
 // Piped (not a terminal), node:test reports in TAP, whose closing "# pass N" lines are counted.
@@ -143,7 +152,9 @@ async function main() {
     await runNodeTests("unit tests", [...testFiles("tests/unit", ".test.ts"), ...testFiles("tests/stripe-emulator", ".test.mjs")]);
   }
 
-  if (wants("api") || wants("e2e")) {
+  if ((wants("api") || wants("e2e")) && process.argv.includes("--no-build")) {
+    banner("production build: skipped (--no-build), using the build already in .next");
+  } else if (wants("api") || wants("e2e")) {
     banner("production build (next build)");
     const build = spawnSync(path.join(root, "node_modules/.bin/next"), ["build"], {
       cwd: root,
@@ -157,7 +168,10 @@ async function main() {
   try {
     if (wants("api") && stripe) {
       const apiFiles = testFiles("tests/api", ".test.ts");
-      const databases: (TestDatabase | null)[] = [createSqliteDatabase("api"), await createPostgresDatabase("api")];
+      const databases: (TestDatabase | null)[] = [
+        ...(onlyDialect === "postgres" ? [] : [createSqliteDatabase("api")]),
+        ...(onlyDialect === "sqlite" ? [] : [await createPostgresDatabase("api")]),
+      ];
       for (const database of databases) {
         if (!database) {
           const message = `SKIPPED: the PostgreSQL API suite. No server answered at ${POSTGRES_ADMIN_URL.replace(/\/\/[^@]*@/, "//")}; set TEST_POSTGRES_URL or start PostgreSQL to run it.`;
@@ -190,7 +204,7 @@ async function main() {
       const mailEnv = { MAILBOX_DIR: path.join(root, "test-results", "mailbox", "e2e"), MAILBOX_PAGE: "1", EVENTS_POLL_MS: "250" };
       await withStore(createSqliteDatabase("e2e"), 1, { ...stripe.env, ...mailEnv }, async ([instance], env) => {
         stripe.emulator?.setWebhookUrl(`${instance.url}/api/stripe/hooks`);
-        await runTests("browser journeys (Playwright, Chromium)", path.join(root, "node_modules/.bin/playwright"), ["test"], {
+        await runTests("browser journeys (Playwright, Chromium)", path.join(root, "node_modules/.bin/playwright"), ["test", ...onlyFiles], {
           ...env,
           BASE_URL: instance.url,
         });
