@@ -24,6 +24,8 @@ const root = path.resolve(import.meta.dirname, "..");
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const SHOPPERS = Number(process.env.BENCH_SHOPPERS || process.env.BENCH_CONNECTIONS || 16);
 const ONLY = process.env.BENCH_ONLY;
+/** BENCH_QUERIES_ONLY=1: only part 1 (query counts, no build needed), for quick checks while optimizing. */
+const QUERIES_ONLY = process.env.BENCH_QUERIES_ONLY === "1";
 const PROFILE_DIR = process.env.BENCH_CPU_PROFILE ? path.resolve(process.env.BENCH_CPU_PROFILE) : null;
 
 // ---------------------------------------------------------------------------------------------
@@ -34,7 +36,8 @@ async function countQueries(database: TestDatabase): Promise<string[]> {
   const { prepareDatabase } = await import("./prepare-database");
   await prepareDatabase({ quiet: true, seed: true, waitSeconds: 0 });
   const { db, disconnectDb, onDatabaseQuery } = await import("../lib/db/client");
-  const { createCart, retrieveCart, updateCart } = await import("../lib/commerce/cart");
+  const { createCart, updateCart } = await import("../lib/commerce/cart");
+  const { retrieveCart } = await import("../lib/commerce/cart-store");
   const { addLineItem } = await import("../lib/commerce/line-items");
   const { addShippingMethod, listCartShippingOptions } = await import("../lib/commerce/shipping-options");
   const { createPaymentSessions, setPaymentSession } = await import("../lib/commerce/payment-sessions");
@@ -283,20 +286,22 @@ async function prepareStock(database: TestDatabase): Promise<string[]> {
   return variants.map((variant) => variant.id);
 }
 
-function profileEnv(label: string): Record<string, string> {
-  if (!PROFILE_DIR) return {};
+/** Node's --cpu-prof is refused in NODE_OPTIONS, so it goes on the server's command line. */
+function profileArgs(label: string): string[] {
+  if (!PROFILE_DIR) return [];
   const folder = path.join(PROFILE_DIR, label);
   fs.rmSync(folder, { recursive: true, force: true });
   fs.mkdirSync(folder, { recursive: true });
-  return { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${folder}`.trim() };
+  return ["--cpu-prof", `--cpu-prof-dir=${folder}`];
 }
 
 async function benchmarkDatabase(database: TestDatabase) {
   console.log(`\n== ${database.dialect}: database queries`);
   for (const row of await countQueries(database)) console.log(row);
+  if (QUERIES_ONLY) return;
   const variantIds = await prepareStock(database);
 
-  const instance = await startStoreInstance({ DATABASE_URL: database.url, ...profileEnv(database.dialect) }, `bench-${database.dialect}`);
+  const instance = await startStoreInstance({ DATABASE_URL: database.url }, `bench-${database.dialect}`, { nodeArgs: profileArgs(database.dialect) });
   let ceiling = 0;
   try {
     console.log(`== ${database.dialect}: HTTP against one production instance, ${SHOPPERS} concurrent, ${SECONDS} s each`);
@@ -382,7 +387,7 @@ async function firstLoadJavaScript(): Promise<void> {
 
 // ---------------------------------------------------------------------------------------------
 
-if (!fs.existsSync(path.join(distDir(), "BUILD_ID"))) {
+if (!QUERIES_ONLY && !fs.existsSync(path.join(distDir(), "BUILD_ID"))) {
   console.error("benchmark: no production build; run `npm run build` first");
   process.exit(1);
 }
@@ -400,5 +405,5 @@ for (const dialect of ["sqlite", "postgres"] as const) {
     await database.drop();
   }
 }
-await firstLoadJavaScript();
+if (!QUERIES_ONLY) await firstLoadJavaScript();
 process.exit(0);

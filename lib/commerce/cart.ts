@@ -1,17 +1,19 @@
 // Carts: create, read, and the changes a shopper makes to the cart itself (email, addresses,
 // region, discount, gift cards). Every change runs through changeCart, which refuses completed carts and
-// bumps the cart version inside the same transaction (completion prices one version only).
-import { db, isUniqueConstraintError, type DbTransaction } from "../db/client";
+// bumps the cart version inside the same transaction (completion prices one version only);
+// both live in cart-store.ts.
+import { db, type DbTransaction } from "../db/client";
 import { applyDiscountCode } from "./discounts";
-import { cartCompleted, conflict, invalidData, notAllowed, notFound, StoreError } from "./errors";
+import { changeCart, loadCart, retrieveCart } from "./cart-store";
+import { invalidData, notAllowed, notFound, StoreError } from "./errors";
 import { setCartGiftCards } from "./gift-cards";
 import { looksLikeId, newId } from "./ids";
 import { addItemsToNewCart } from "./line-items";
 import { countryNeedsProvince, normalizeProvince, provincesOf } from "./provinces";
 import { resetPaymentSessions, syncPaymentSessions } from "./payment-sessions";
-import { cartInclude, type CartRow } from "./queries";
+import type { CartRow } from "./queries";
 import { findDefaultRegion, findRegion, regionForCountry } from "./regions";
-import { serializeCart, type StoreCart } from "./serialize";
+import type { StoreCart } from "./serialize";
 
 export type AddressInput = {
   first_name?: string | null;
@@ -44,40 +46,6 @@ export type UpdateCartInput = {
   discounts?: { code: string }[];
   gift_cards?: { code: string }[];
 };
-
-export async function loadCart(cartId: string, client: DbTransaction = db()): Promise<CartRow> {
-  if (!looksLikeId("cart", cartId)) throw notFound("Cart", cartId);
-  const cart = await client.cart.findUnique({ where: { id: cartId }, include: cartInclude });
-  if (!cart) throw notFound("Cart", cartId);
-  return cart;
-}
-
-export async function retrieveCart(cartId: string): Promise<StoreCart> {
-  return serializeCart(await loadCart(cartId));
-}
-
-/**
- * Runs one change to a cart in one transaction: claims the cart (refusing a completed one and
- * bumping its version, which also locks the row on Postgres), hands the current cart to the
- * change, and commits. Concurrent changes and completion are serialised by that claim.
- */
-export async function changeCart<T>(cartId: string, change: (tx: DbTransaction, cart: CartRow) => Promise<T>): Promise<T> {
-  if (!looksLikeId("cart", cartId)) throw notFound("Cart", cartId);
-  const run = db().$transaction(async (tx) => {
-    const claimed = await tx.cart.updateMany({ where: { id: cartId, completedAt: null }, data: { version: { increment: 1 } } });
-    if (claimed.count === 0) {
-      const exists = await tx.cart.findUnique({ where: { id: cartId }, select: { id: true } });
-      throw exists ? cartCompleted(cartId) : notFound("Cart", cartId);
-    }
-    return change(tx, await loadCart(cartId, tx));
-  });
-  return run.catch((error: unknown) => {
-    // Two requests created the same thing at once (e.g. payment sessions from two tabs); the
-    // loser's transaction rolled back, and a retry will see the winner's rows.
-    if (isUniqueConstraintError(error)) throw conflict("The cart was changed by another request at the same time; try again");
-    throw error;
-  });
-}
 
 /** The shopper a request speaks for: a signed-in customer's id, or null for a guest. */
 export type Shopper = { customerId: string | null };

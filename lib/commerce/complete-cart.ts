@@ -22,7 +22,7 @@ import { databaseTarget, db, isUniqueConstraintError, type DbTransaction } from 
 import { recordEvent } from "../events/outbox";
 import { getPaymentProvider } from "../payments/registry";
 import { PaymentProviderError, type PaymentProvider, type ProviderData } from "../payments/provider";
-import { loadCart } from "./cart";
+import { loadCart } from "./cart-store";
 import { cartTotals } from "./cart-totals";
 import { assertDiscountUsable, redeemDiscount } from "./discounts";
 import { conflict, notAllowed, StoreError } from "./errors";

@@ -3,7 +3,7 @@
 // drops the chosen shipping method (the options depend on the subtotal) and makes the payment
 // sessions follow the new total.
 import type { DbTransaction } from "../db/client";
-import { changeCart } from "./cart";
+import { changeCart } from "./cart-store";
 import { invalidData, notAllowed, notFound } from "./errors";
 import { looksLikeId, newId } from "./ids";
 import { syncPaymentSessions } from "./payment-sessions";

@@ -7,7 +7,7 @@
 import { db, type DbTransaction } from "../db/client";
 import { getPaymentProvider } from "../payments/registry";
 import { PaymentProviderError, type PaymentContext, type ProviderData } from "../payments/provider";
-import { changeCart, loadCart, retrieveCart } from "./cart";
+import { changeCart, loadCart, retrieveCart } from "./cart-store";
 import { notAllowed, notFound, StoreError } from "./errors";
 import { newId } from "./ids";
 import type { CartRow } from "./queries";

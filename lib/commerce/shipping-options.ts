@@ -1,7 +1,7 @@
 // Shipping options and the shipping method a cart carries. Which options a cart may use is the
 // pure rule in shipping-requirements.ts; listing and selecting apply it the same way.
 import { db } from "../db/client";
-import { changeCart, loadCart } from "./cart";
+import { changeCart, loadCart } from "./cart-store";
 import { notAllowed, notFound } from "./errors";
 import { looksLikeId, newId } from "./ids";
 import { syncPaymentSessions } from "./payment-sessions";
