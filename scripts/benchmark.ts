@@ -131,6 +131,16 @@ class Latencies {
   }
 }
 
+/** CPU time (user + system) a process has used so far, in milliseconds (Linux /proc). */
+function cpuMilliseconds(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in 1/100 s
+  } catch {
+    return 0;
+  }
+}
+
 /** Peak resident memory of a process and its children, sampled while a load runs. */
 function watchMemory(pids: number[]) {
   const rssKb = (pid: number): number => {
@@ -209,13 +219,14 @@ async function checkout(baseUrl: string, latencies: Latencies, variantId: string
   }
 }
 
-type LoadFigures = { checkoutsPerSecond: number; requestsPerSecond: number; errors: number; peakRssMb: number[] };
+type LoadFigures = { checkoutsPerSecond: number; requestsPerSecond: number; errors: number; peakRssMb: number[]; cpuPerCheckoutMs: number };
 
 /** C shoppers, spread over the instances, each looping the checkout until T seconds have passed. */
 async function checkoutLoad(instances: StoreInstance[], shoppers: number, variantIds: string[]): Promise<LoadFigures & { latencies: Latencies }> {
   const latencies = new Latencies();
   let checkouts = 0;
   const stopWatching = watchMemory(instances.map((instance) => instance.process.pid!));
+  const cpuBefore = instances.map((instance) => cpuMilliseconds(instance.process.pid!));
   const started = performance.now();
   const deadline = started + SECONDS * 1000;
   await Promise.all(
@@ -233,8 +244,10 @@ async function checkoutLoad(instances: StoreInstance[], shoppers: number, varian
   );
   const elapsed = (performance.now() - started) / 1000;
   const peakRssMb = stopWatching();
+  const serverCpu = instances.reduce((sum, instance, index) => sum + cpuMilliseconds(instance.process.pid!) - cpuBefore[index], 0);
   return {
     latencies,
+    cpuPerCheckoutMs: checkouts ? Math.round((serverCpu / checkouts) * 10) / 10 : 0,
     checkoutsPerSecond: Math.round((checkouts / elapsed) * 10) / 10,
     requestsPerSecond: Math.round(latencies.total / elapsed),
     errors: latencies.errors,
@@ -264,6 +277,9 @@ function printLoad(label: string, figures: LoadFigures & { latencies: Latencies 
     `  ${label}: ${figures.checkoutsPerSecond} checkouts/s, ${figures.requestsPerSecond} API req/s (${ratio} % of the ceiling), ` +
       `${figures.errors} errors, peak RSS ${figures.peakRssMb.map((mb) => `${mb} MB`).join(" + ")}`,
   );
+  // Server CPU per checkout: what the store itself spends, much less disturbed by a busy machine
+  // than the rates (2 cores shared with the load generator and anything else running).
+  console.log(`    server CPU per checkout: ${figures.cpuPerCheckoutMs} ms (all 8 requests)`);
   for (const row of figures.latencies.rows()) console.log(row);
   for (const sample of figures.latencies.errorSamples) console.log(`    error: ${sample}`);
 }
