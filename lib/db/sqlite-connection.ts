@@ -12,7 +12,7 @@ type Statement = {
   columns(): unknown[];
   raw(toggle: boolean): { all(args: unknown[]): unknown[] };
 };
-type Connection = { prepare(sql: string): Statement };
+type Connection = { prepare(sql: string): Statement; pragma(source: string): unknown };
 
 const CACHE_SIZE = 500;
 
@@ -40,16 +40,30 @@ function cachePreparedStatements(connection: Connection) {
   }) as unknown as Connection["prepare"];
 }
 
-/** The adapter factory, its connections caching their prepared statements. */
-export function withCachedStatements(factory: PrismaBetterSqlite3): PrismaBetterSqlite3 {
+/**
+ * SQLite's durability setting for each connection. The store runs in WAL mode, where NORMAL
+ * syncs the log at checkpoints instead of at every commit: a crash of the process never loses
+ * or corrupts a committed transaction, and only a power cut or OS crash can roll back the last
+ * commits (FULL, the default, syncs every commit to the disk, costing a disk flush per write).
+ * SQLITE_SYNCHRONOUS=FULL restores it.
+ */
+export function sqliteSynchronous(env: NodeJS.ProcessEnv = process.env): "NORMAL" | "FULL" {
+  const value = (env.SQLITE_SYNCHRONOUS ?? "NORMAL").toUpperCase();
+  if (value !== "NORMAL" && value !== "FULL") throw new Error(`SQLITE_SYNCHRONOUS must be NORMAL or FULL, not "${env.SQLITE_SYNCHRONOUS}"`);
+  return value;
+}
+
+/** The adapter factory, its connections caching their prepared statements, with the durability setting above. */
+export function tunedSqliteAdapter(factory: PrismaBetterSqlite3): PrismaBetterSqlite3 {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
     const connection = (adapter as unknown as { client?: Connection }).client;
     if (!connection || typeof connection.prepare !== "function") {
-      throw new Error("sqlite-statements: the better-sqlite3 adapter no longer exposes its connection; update lib/db/sqlite-statements.ts");
+      throw new Error("sqlite-statements: the better-sqlite3 adapter no longer exposes its connection; update lib/db/sqlite-connection.ts");
     }
     cachePreparedStatements(connection);
+    connection.pragma(`synchronous = ${sqliteSynchronous()}`);
     return adapter;
   };
   return factory;
