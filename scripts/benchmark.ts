@@ -24,6 +24,8 @@ const root = path.resolve(import.meta.dirname, "..");
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const SHOPPERS = Number(process.env.BENCH_SHOPPERS || process.env.BENCH_CONNECTIONS || 16);
 const ONLY = process.env.BENCH_ONLY;
+/** BENCH_QUERIES_ONLY=1: only part 1 (query counts, no build needed), for quick checks while optimizing. */
+const QUERIES_ONLY = process.env.BENCH_QUERIES_ONLY === "1";
 const PROFILE_DIR = process.env.BENCH_CPU_PROFILE ? path.resolve(process.env.BENCH_CPU_PROFILE) : null;
 
 // ---------------------------------------------------------------------------------------------
@@ -34,7 +36,8 @@ async function countQueries(database: TestDatabase): Promise<string[]> {
   const { prepareDatabase } = await import("./prepare-database");
   await prepareDatabase({ quiet: true, seed: true, waitSeconds: 0 });
   const { db, disconnectDb, onDatabaseQuery } = await import("../lib/db/client");
-  const { createCart, retrieveCart, updateCart } = await import("../lib/commerce/cart");
+  const { createCart, updateCart } = await import("../lib/commerce/cart");
+  const { retrieveCart } = await import("../lib/commerce/cart-store");
   const { addLineItem } = await import("../lib/commerce/line-items");
   const { addShippingMethod, listCartShippingOptions } = await import("../lib/commerce/shipping-options");
   const { createPaymentSessions, setPaymentSession } = await import("../lib/commerce/payment-sessions");
@@ -128,6 +131,16 @@ class Latencies {
   }
 }
 
+/** CPU time (user + system) a process has used so far, in milliseconds (Linux /proc). */
+function cpuMilliseconds(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in 1/100 s
+  } catch {
+    return 0;
+  }
+}
+
 /** Peak resident memory of a process and its children, sampled while a load runs. */
 function watchMemory(pids: number[]) {
   const rssKb = (pid: number): number => {
@@ -206,13 +219,14 @@ async function checkout(baseUrl: string, latencies: Latencies, variantId: string
   }
 }
 
-type LoadFigures = { checkoutsPerSecond: number; requestsPerSecond: number; errors: number; peakRssMb: number[] };
+type LoadFigures = { checkoutsPerSecond: number; requestsPerSecond: number; errors: number; peakRssMb: number[]; cpuPerCheckoutMs: number };
 
 /** C shoppers, spread over the instances, each looping the checkout until T seconds have passed. */
 async function checkoutLoad(instances: StoreInstance[], shoppers: number, variantIds: string[]): Promise<LoadFigures & { latencies: Latencies }> {
   const latencies = new Latencies();
   let checkouts = 0;
   const stopWatching = watchMemory(instances.map((instance) => instance.process.pid!));
+  const cpuBefore = instances.map((instance) => cpuMilliseconds(instance.process.pid!));
   const started = performance.now();
   const deadline = started + SECONDS * 1000;
   await Promise.all(
@@ -230,8 +244,10 @@ async function checkoutLoad(instances: StoreInstance[], shoppers: number, varian
   );
   const elapsed = (performance.now() - started) / 1000;
   const peakRssMb = stopWatching();
+  const serverCpu = instances.reduce((sum, instance, index) => sum + cpuMilliseconds(instance.process.pid!) - cpuBefore[index], 0);
   return {
     latencies,
+    cpuPerCheckoutMs: checkouts ? Math.round((serverCpu / checkouts) * 10) / 10 : 0,
     checkoutsPerSecond: Math.round((checkouts / elapsed) * 10) / 10,
     requestsPerSecond: Math.round(latencies.total / elapsed),
     errors: latencies.errors,
@@ -261,6 +277,9 @@ function printLoad(label: string, figures: LoadFigures & { latencies: Latencies 
     `  ${label}: ${figures.checkoutsPerSecond} checkouts/s, ${figures.requestsPerSecond} API req/s (${ratio} % of the ceiling), ` +
       `${figures.errors} errors, peak RSS ${figures.peakRssMb.map((mb) => `${mb} MB`).join(" + ")}`,
   );
+  // Server CPU per checkout: what the store itself spends, much less disturbed by a busy machine
+  // than the rates (2 cores shared with the load generator and anything else running).
+  console.log(`    server CPU per checkout: ${figures.cpuPerCheckoutMs} ms (all 8 requests)`);
   for (const row of figures.latencies.rows()) console.log(row);
   for (const sample of figures.latencies.errorSamples) console.log(`    error: ${sample}`);
 }
@@ -283,20 +302,22 @@ async function prepareStock(database: TestDatabase): Promise<string[]> {
   return variants.map((variant) => variant.id);
 }
 
-function profileEnv(label: string): Record<string, string> {
-  if (!PROFILE_DIR) return {};
+/** Node's --cpu-prof is refused in NODE_OPTIONS, so it goes on the server's command line. */
+function profileArgs(label: string): string[] {
+  if (!PROFILE_DIR) return [];
   const folder = path.join(PROFILE_DIR, label);
   fs.rmSync(folder, { recursive: true, force: true });
   fs.mkdirSync(folder, { recursive: true });
-  return { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${folder}`.trim() };
+  return ["--cpu-prof", `--cpu-prof-dir=${folder}`];
 }
 
 async function benchmarkDatabase(database: TestDatabase) {
   console.log(`\n== ${database.dialect}: database queries`);
   for (const row of await countQueries(database)) console.log(row);
+  if (QUERIES_ONLY) return;
   const variantIds = await prepareStock(database);
 
-  const instance = await startStoreInstance({ DATABASE_URL: database.url, ...profileEnv(database.dialect) }, `bench-${database.dialect}`);
+  const instance = await startStoreInstance({ DATABASE_URL: database.url }, `bench-${database.dialect}`, { nodeArgs: profileArgs(database.dialect) });
   let ceiling = 0;
   try {
     console.log(`== ${database.dialect}: HTTP against one production instance, ${SHOPPERS} concurrent, ${SECONDS} s each`);
@@ -382,7 +403,7 @@ async function firstLoadJavaScript(): Promise<void> {
 
 // ---------------------------------------------------------------------------------------------
 
-if (!fs.existsSync(path.join(distDir(), "BUILD_ID"))) {
+if (!QUERIES_ONLY && !fs.existsSync(path.join(distDir(), "BUILD_ID"))) {
   console.error("benchmark: no production build; run `npm run build` first");
   process.exit(1);
 }
@@ -400,5 +421,5 @@ for (const dialect of ["sqlite", "postgres"] as const) {
     await database.drop();
   }
 }
-await firstLoadJavaScript();
+if (!QUERIES_ONLY) await firstLoadJavaScript();
 process.exit(0);

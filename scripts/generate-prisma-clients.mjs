@@ -5,6 +5,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { graphModel } from "./graph-model.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const models = fs.readFileSync(path.join(root, "prisma/models.prisma"), "utf8");
@@ -42,4 +43,16 @@ datasource db {
     stdio: ["ignore", "ignore", "inherit"],
   });
   console.log(`prisma client generated for ${dialect}`);
+}
+
+// lib/db/graph.ts loads a row with its relations in one statement from this description.
+if (!process.argv.includes("--check") && !process.argv.includes("--schemas-only")) {
+  const target = path.join(root, "lib/db/generated/graph-model.ts");
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.writeFileSync(
+    target,
+    `// Generated from prisma/models.prisma by scripts/generate-prisma-clients.mjs: edit that file.\n` +
+      `export const graphModel = ${JSON.stringify(graphModel(models), null, 2)} as const;\n`,
+  );
+  console.log("graph model generated");
 }

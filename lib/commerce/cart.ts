@@ -1,15 +1,17 @@
 // Carts: create, read, and the changes a shopper makes to the cart itself (email, addresses,
 // region, discount, gift cards). Every change runs through changeCart, which refuses completed carts and
-// bumps the cart version inside the same transaction (completion prices one version only).
-import { db, isUniqueConstraintError, type DbTransaction } from "../db/client";
+// bumps the cart version inside the same transaction (completion prices one version only);
+// both live in cart-store.ts.
+import { db, type DbTransaction } from "../db/client";
 import { applyDiscountCode } from "./discounts";
-import { cartCompleted, conflict, invalidData, notAllowed, notFound, StoreError } from "./errors";
+import { changeCart, loadCart, retrieveCart } from "./cart-store";
+import { invalidData, notAllowed, notFound, StoreError } from "./errors";
 import { setCartGiftCards } from "./gift-cards";
 import { looksLikeId, newId } from "./ids";
 import { addItemsToNewCart } from "./line-items";
 import { countryNeedsProvince, normalizeProvince, provincesOf } from "./provinces";
 import { resetPaymentSessions, syncPaymentSessions } from "./payment-sessions";
-import { cartInclude, type CartRow } from "./queries";
+import type { CartRow } from "./queries";
 import { findDefaultRegion, findRegion, regionForCountry } from "./regions";
 import { serializeCart, type StoreCart } from "./serialize";
 
@@ -44,40 +46,6 @@ export type UpdateCartInput = {
   discounts?: { code: string }[];
   gift_cards?: { code: string }[];
 };
-
-export async function loadCart(cartId: string, client: DbTransaction = db()): Promise<CartRow> {
-  if (!looksLikeId("cart", cartId)) throw notFound("Cart", cartId);
-  const cart = await client.cart.findUnique({ where: { id: cartId }, include: cartInclude });
-  if (!cart) throw notFound("Cart", cartId);
-  return cart;
-}
-
-export async function retrieveCart(cartId: string): Promise<StoreCart> {
-  return serializeCart(await loadCart(cartId));
-}
-
-/**
- * Runs one change to a cart in one transaction: claims the cart (refusing a completed one and
- * bumping its version, which also locks the row on Postgres), hands the current cart to the
- * change, and commits. Concurrent changes and completion are serialised by that claim.
- */
-export async function changeCart<T>(cartId: string, change: (tx: DbTransaction, cart: CartRow) => Promise<T>): Promise<T> {
-  if (!looksLikeId("cart", cartId)) throw notFound("Cart", cartId);
-  const run = db().$transaction(async (tx) => {
-    const claimed = await tx.cart.updateMany({ where: { id: cartId, completedAt: null }, data: { version: { increment: 1 } } });
-    if (claimed.count === 0) {
-      const exists = await tx.cart.findUnique({ where: { id: cartId }, select: { id: true } });
-      throw exists ? cartCompleted(cartId) : notFound("Cart", cartId);
-    }
-    return change(tx, await loadCart(cartId, tx));
-  });
-  return run.catch((error: unknown) => {
-    // Two requests created the same thing at once (e.g. payment sessions from two tabs); the
-    // loser's transaction rolled back, and a retry will see the winner's rows.
-    if (isUniqueConstraintError(error)) throw conflict("The cart was changed by another request at the same time; try again");
-    throw error;
-  });
-}
 
 /** The shopper a request speaks for: a signed-in customer's id, or null for a guest. */
 export type Shopper = { customerId: string | null };
@@ -116,7 +84,7 @@ export async function createCart(input: CreateCartInput, shopper: Shopper = GUES
 }
 
 export async function updateCart(cartId: string, input: UpdateCartInput, shopper: Shopper = GUEST): Promise<StoreCart> {
-  const { regionChanged, totalsMayChange } = await changeCart(cartId, async (tx, cart) => {
+  const { regionChanged, totalsMayChange, changed } = await changeCart(cartId, async (tx, cart) => {
     if (input.customer_id !== undefined) await adoptCart(tx, cart, input.customer_id, shopper);
 
     let regionCountries = cart.region.countries.map((country) => country.iso2);
@@ -127,7 +95,9 @@ export async function updateCart(cartId: string, input: UpdateCartInput, shopper
       await moveCartToRegion(tx, cart, region, regionCountries);
     }
 
-    if (input.email !== undefined) await setCartEmail(tx, cart, input.email);
+    // The cart's own columns this change sets, written once at the end.
+    const columns: { email?: string; customerId?: string; inAccount?: boolean; shippingAddressId?: string; billingAddressId?: string } = {};
+    if (input.email !== undefined) Object.assign(columns, await cartEmailColumns(tx, cart, input.email, input.customer_id !== undefined));
 
     const shippingAddress = input.shipping_address ?? (input.country_code ? { country_code: input.country_code } : undefined);
     if (shippingAddress) {
@@ -136,29 +106,33 @@ export async function updateCart(cartId: string, input: UpdateCartInput, shopper
         throw invalidData("Shipping country must be in the cart region", "invalid_shipping_country");
       }
       const id = await saveAddress(tx, cart.shippingAddressId, withProvinceChecked(shippingAddress, cart.shippingAddress?.countryCode));
-      if (id !== cart.shippingAddressId) await tx.cart.update({ where: { id: cart.id }, data: { shippingAddressId: id } });
+      if (id !== cart.shippingAddressId) columns.shippingAddressId = id;
     }
     if (input.billing_address) {
       const id = await saveAddress(tx, cart.billingAddressId, withProvinceChecked(input.billing_address, cart.billingAddress?.countryCode));
-      if (id !== cart.billingAddressId) await tx.cart.update({ where: { id: cart.id }, data: { billingAddressId: id } });
+      if (id !== cart.billingAddressId) columns.billingAddressId = id;
     }
+    if (Object.keys(columns).length > 0) await tx.cart.updateMany({ where: { id: cart.id }, data: columns });
 
     // Codes are checked against the cart as this change leaves it (region, email, address).
-    const changed = input.discounts !== undefined || input.gift_cards !== undefined || regionChanged ? await loadCart(cart.id, tx) : cart;
-    if (input.discounts !== undefined) await applyDiscounts(tx, changed, input.discounts);
-    else if (regionChanged && cart.discount && !discountFollowsRegion(cart.discount, changed.region)) {
+    const codesChange = input.discounts !== undefined || input.gift_cards !== undefined || regionChanged;
+    const current = codesChange ? await loadCart(cart.id, tx) : cart;
+    if (input.discounts !== undefined) await applyDiscounts(tx, current, input.discounts);
+    else if (regionChanged && cart.discount && !discountFollowsRegion(cart.discount, current.region)) {
       await tx.cart.update({ where: { id: cart.id }, data: { discountId: null } });
     }
-    if (input.gift_cards !== undefined) await setCartGiftCards(tx, changed, input.gift_cards);
+    if (input.gift_cards !== undefined) await setCartGiftCards(tx, current, input.gift_cards);
     else if (regionChanged) await tx.cartGiftCard.deleteMany({ where: { cartId: cart.id } });
     // The shipping address decides the tax rate, so it may change the total too.
     const totalsMayChange = regionChanged || input.discounts !== undefined || input.gift_cards !== undefined || shippingAddress !== undefined;
-    return { regionChanged, totalsMayChange };
+    return { regionChanged, totalsMayChange, changed: await loadCart(cart.id, tx) };
   });
 
-  if (totalsMayChange && !regionChanged) return syncPaymentSessions(cartId);
-  if (regionChanged) await resetPaymentSessions(cartId);
-  return retrieveCart(cartId);
+  if (regionChanged) {
+    await resetPaymentSessions(cartId);
+    return retrieveCart(cartId);
+  }
+  return totalsMayChange ? syncPaymentSessions(cartId, changed) : serializeCart(changed);
 }
 
 /** Region change: reprice the lines in the new currency, drop what cannot follow. */
@@ -224,16 +198,19 @@ async function adoptCart(tx: DbTransaction, cart: CartRow, customerId: string, s
  * The email makes (or finds) the customer the order will belong to. A different email than the
  * account's takes the cart out of the account: its order will be a guest order of that email.
  */
-async function setCartEmail(tx: DbTransaction, cart: CartRow, email: string): Promise<void> {
+async function cartEmailColumns(tx: DbTransaction, cart: CartRow, email: string, adoptedNow: boolean) {
   const normalized = email.trim().toLowerCase();
-  const current = await tx.cart.findUniqueOrThrow({ where: { id: cart.id }, select: { email: true, inAccount: true } });
-  if (current.inAccount && current.email === normalized) return;
-  const customer = await tx.customer.upsert({
-    where: { email: normalized },
-    create: { id: newId("customer"), email: normalized },
-    update: {},
-  });
-  await tx.cart.update({ where: { id: cart.id }, data: { email: normalized, customerId: customer.id, inAccount: false } });
+  // An adoption earlier in this change rewrote the row, so read it again then.
+  const current = adoptedNow ? await tx.cart.findUniqueOrThrow({ where: { id: cart.id }, select: { email: true, inAccount: true } }) : cart;
+  if (current.inAccount && current.email === normalized) return {};
+  // One statement whether the customer exists or not (an upsert would read first).
+  const now = new Date();
+  const [customer] = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO "Customer" ("id", "email", "hasAccount", "createdAt", "updatedAt")
+    VALUES (${newId("customer")}, ${normalized}, false, ${now}, ${now})
+    ON CONFLICT ("email") DO UPDATE SET "email" = excluded."email"
+    RETURNING "id"`;
+  return { email: normalized, customerId: customer.id, inAccount: false };
 }
 
 export function addressColumns(input: AddressInput) {

@@ -18,11 +18,11 @@
 //   7. stock ran out, the discount was used up or a gift card's balance was taken meanwhile, or
 //      the provider holds another amount → the payment is given back (cancelled or refunded) and
 //      the session is replaced by a fresh one, so the shopper can pay again
-import { databaseTarget, db, isUniqueConstraintError, type DbTransaction } from "../db/client";
+import { databaseTarget, db, isUniqueConstraintError, Prisma, type DbTransaction } from "../db/client";
 import { recordEvent } from "../events/outbox";
 import { getPaymentProvider } from "../payments/registry";
 import { PaymentProviderError, type PaymentProvider, type ProviderData } from "../payments/provider";
-import { loadCart } from "./cart";
+import { loadCart } from "./cart-store";
 import { cartTotals } from "./cart-totals";
 import { assertDiscountUsable, redeemDiscount } from "./discounts";
 import { conflict, notAllowed, StoreError } from "./errors";
@@ -159,7 +159,8 @@ async function createOrderFromCart(cart: CartRow, payment: AuthorizedPayment | n
       update: { value: { increment: 1 } },
     });
     const orderId = newId("order");
-    await tx.order.create({
+    // createMany: a create would read the order back, which nothing here needs.
+    await tx.order.createMany({
       data: {
         id: orderId,
         displayId,
@@ -186,37 +187,41 @@ async function createOrderFromCart(cart: CartRow, payment: AuthorizedPayment | n
         total: totals.total,
         inAccount: cart.inAccount,
         createdAt: now,
-        payments: payment
-          ? {
-              create: {
-                id: newId("payment"),
-                providerId: payment.providerId,
-                amount: totals.total,
-                currencyCode: cart.region.currencyCode,
-                dataJson: JSON.stringify(payment.data),
-                capturedAt: captured ? now : null,
-              },
-            }
-          : undefined,
       },
     });
+    if (payment) {
+      await tx.payment.createMany({
+        data: {
+          id: newId("payment"),
+          orderId,
+          providerId: payment.providerId,
+          amount: totals.total,
+          currencyCode: cart.region.currencyCode,
+          dataJson: JSON.stringify(payment.data),
+          capturedAt: captured ? now : null,
+        },
+      });
+    }
     await redeemDiscount(tx, cart, orderId);
     await redeemGiftCards(tx, cart, orderId);
     // The order keeps the tax lines it was sold with, whatever the rates become later.
-    for (const item of cart.items) {
-      await tx.lineItem.update({ where: { id: item.id }, data: { orderId, taxLinesJson: JSON.stringify(totals.items[item.id].tax_lines) } });
-    }
-    for (const method of cart.shippingMethods) {
-      await tx.shippingMethod.update({
-        where: { id: method.id },
-        data: { orderId, taxLinesJson: JSON.stringify(totals.shippingMethods[method.id].tax_lines) },
-      });
-    }
+    await attachToOrder(tx, "LineItem", cart.id, orderId, cart.items.map((item) => [item.id, totals.items[item.id].tax_lines]));
+    await attachToOrder(tx, "ShippingMethod", cart.id, orderId, cart.shippingMethods.map((method) => [method.id, totals.shippingMethods[method.id].tax_lines]));
     if (payment) {
-      await tx.paymentSession.update({ where: { id: payment.id }, data: { status: "authorized", dataJson: JSON.stringify(payment.data) } });
+      await tx.paymentSession.updateMany({ where: { id: payment.id }, data: { status: "authorized", dataJson: JSON.stringify(payment.data) } });
     }
     await recordEvent(tx, { name: "order.placed", resourceId: orderId });
   });
+}
+
+/** The cart's lines (or shipping methods) join the order with their tax lines: one statement however many there are. */
+async function attachToOrder(tx: DbTransaction, table: "LineItem" | "ShippingMethod", cartId: string, orderId: string, taxLines: [string, unknown][]) {
+  if (taxLines.length === 0) return;
+  const cases = Prisma.join(taxLines.map(([id, lines]) => Prisma.sql`WHEN ${id} THEN ${JSON.stringify(lines)}`), " ");
+  const ids = Prisma.join(taxLines.map(([id]) => id));
+  await tx.$executeRaw`
+    UPDATE ${Prisma.raw(`"${table}"`)} SET "orderId" = ${orderId}, "taxLinesJson" = CASE "id" ${cases} END
+    WHERE "cartId" = ${cartId} AND "id" IN (${ids})`;
 }
 
 /** Only the version that was priced and authorized may become the order. */

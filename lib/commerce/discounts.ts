@@ -9,7 +9,7 @@
 // increment and a unique index), so they hold when many carts complete at once.
 import { isUniqueConstraintError, type DbTransaction, type Prisma } from "../db/client";
 import { cartTotals } from "./cart-totals";
-import { changeCart } from "./cart";
+import { changeCart } from "./cart-store";
 import { notAllowed, StoreError } from "./errors";
 import { newId } from "./ids";
 import { dateText, moneyText } from "./money-text";

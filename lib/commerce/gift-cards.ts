@@ -4,7 +4,7 @@
 // two carts completing at once with one card can never take more than it holds.
 import { db, type DbTransaction } from "../db/client";
 import { cartTotals } from "./cart-totals";
-import { changeCart } from "./cart";
+import { changeCart } from "./cart-store";
 import { notAllowed, StoreError } from "./errors";
 import { newId } from "./ids";
 import { dateText } from "./money-text";

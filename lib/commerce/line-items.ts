@@ -2,8 +2,9 @@
 // cart currency when added; adding a variant already in the cart adds to that line. Every change
 // drops the chosen shipping method (the options depend on the subtotal) and makes the payment
 // sessions follow the new total.
-import type { DbTransaction } from "../db/client";
-import { changeCart } from "./cart";
+import type { DbTransaction, Prisma } from "../db/client";
+import { findGraph } from "../db/graph";
+import { changeCartThenRead } from "./cart-store";
 import { invalidData, notAllowed, notFound } from "./errors";
 import { looksLikeId, newId } from "./ids";
 import { syncPaymentSessions } from "./payment-sessions";
@@ -20,19 +21,20 @@ type VariantForCart = {
   prices: { amount: number; includesTax: boolean | null }[];
 };
 
+type VariantRow = Prisma.ProductVariantGetPayload<{ include: { product: true; prices: true } }>;
+
 type PricingRegion = { currencyCode: string; includesTax: boolean };
 
 async function findVariantForCart(tx: DbTransaction, variantId: string, currencyCode: string): Promise<VariantForCart> {
   if (!looksLikeId("variant", variantId)) throw notFound("Variant", variantId);
-  const variant = await tx.productVariant.findUnique({
-    where: { id: variantId },
-    include: { product: { select: { title: true, thumbnail: true } }, prices: { where: { currencyCode }, select: { amount: true, includesTax: true } } },
-  });
+  // One statement for the variant, its product and its prices (lib/db/graph.ts).
+  const variant = await findGraph<VariantRow>(tx, "ProductVariant", variantId, { product: true, prices: true });
   if (!variant) throw notFound("Variant", variantId);
-  if (variant.prices.length === 0) {
+  const prices = variant.prices.filter((price) => price.currencyCode === currencyCode);
+  if (prices.length === 0) {
     throw invalidData(`Variant ${variantId} has no price in ${currencyCode.toUpperCase()}`, "variant_not_priced");
   }
-  return variant;
+  return { ...variant, prices };
 }
 
 /** Stock is checked when the cart asks for it and enforced again, atomically, at completion. */
@@ -78,11 +80,11 @@ export async function addItemsToNewCart(tx: DbTransaction, cartId: string, regio
 }
 
 async function changeLines(cartId: string, change: (tx: DbTransaction, cart: CartRow) => Promise<void>): Promise<StoreCart> {
-  await changeCart(cartId, async (tx, cart) => {
+  const changed = await changeCartThenRead(cartId, async (tx, cart) => {
     await change(tx, cart);
     await tx.shippingMethod.deleteMany({ where: { cartId } });
   });
-  return syncPaymentSessions(cartId);
+  return syncPaymentSessions(cartId, changed);
 }
 
 export function addLineItem(cartId: string, input: { variant_id: string; quantity: number }): Promise<StoreCart> {

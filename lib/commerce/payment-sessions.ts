@@ -7,7 +7,7 @@
 import { db, type DbTransaction } from "../db/client";
 import { getPaymentProvider } from "../payments/registry";
 import { PaymentProviderError, type PaymentContext, type ProviderData } from "../payments/provider";
-import { changeCart, loadCart, retrieveCart } from "./cart";
+import { changeCart, loadCart, retrieveCart } from "./cart-store";
 import { notAllowed, notFound, StoreError } from "./errors";
 import { newId } from "./ids";
 import type { CartRow } from "./queries";
@@ -218,10 +218,11 @@ export async function deletePaymentSession(cartId: string, providerId: string): 
 /**
  * After a change to the cart total: each session's amount follows it, at the provider for an
  * initiated session. An emptied cart has nothing to pay, so its sessions are cancelled.
- * Answers with the cart as it now stands, read again only when sessions changed.
+ * Answers with the cart as it now stands, read again only when sessions changed. `changed` is
+ * the cart as the change just committed it, when the caller has it (changeCartThenRead).
  */
-export async function syncPaymentSessions(cartId: string): Promise<StoreCart> {
-  const cart = await loadCart(cartId);
+export async function syncPaymentSessions(cartId: string, changed?: CartRow): Promise<StoreCart> {
+  const cart = changed ?? (await loadCart(cartId));
   if (cart.completedAt || cart.paymentSessions.length === 0) return serializeCart(cart);
   if (cart.items.length === 0 || hasNothingToPay(cart)) {
     await resetPaymentSessions(cartId, cart);
@@ -245,14 +246,19 @@ export async function syncPaymentSessions(cartId: string): Promise<StoreCart> {
       }
     }),
   );
-  await db().$transaction(async (tx: DbTransaction) => {
-    for (const update of updates) {
-      if (!update) continue;
-      await tx.paymentSession.updateMany({
-        where: { id: update.session.id, cart: { completedAt: null } },
-        data: { amount: total, dataJson: JSON.stringify(update.data), status: update.status },
-      });
-    }
+  const writes = updates.flatMap((update) =>
+    update
+      ? [(client: DbTransaction) =>
+          client.paymentSession.updateMany({
+            where: { id: update.session.id, cart: { completedAt: null } },
+            data: { amount: total, dataJson: JSON.stringify(update.data), status: update.status },
+          })]
+      : [],
+  );
+  // One statement is atomic by itself; several share a transaction.
+  if (writes.length === 1) await writes[0](db());
+  else if (writes.length > 1) await db().$transaction(async (tx: DbTransaction) => {
+    for (const write of writes) await write(tx);
   });
   return retrieveCart(cartId);
 }

@@ -1,7 +1,7 @@
 // Shipping options and the shipping method a cart carries. Which options a cart may use is the
 // pure rule in shipping-requirements.ts; listing and selecting apply it the same way.
 import { db } from "../db/client";
-import { changeCart, loadCart } from "./cart";
+import { changeCartThenRead, loadCart } from "./cart-store";
 import { notAllowed, notFound } from "./errors";
 import { looksLikeId, newId } from "./ids";
 import { syncPaymentSessions } from "./payment-sessions";
@@ -30,7 +30,7 @@ export async function listShippingOptions(filter: { regionId?: string; isReturn?
 
 export async function addShippingMethod(cartId: string, input: { option_id: string; data?: Record<string, unknown> }): Promise<StoreCart> {
   if (!looksLikeId("shippingOption", input.option_id)) throw notFound("Shipping option", input.option_id);
-  await changeCart(cartId, async (tx, cart) => {
+  const changed = await changeCartThenRead(cartId, async (tx, cart) => {
     const option = await tx.shippingOption.findUnique({ where: { id: input.option_id } });
     if (!option) throw notFound("Shipping option", input.option_id);
     if (option.regionId !== cart.regionId) {
@@ -54,5 +54,5 @@ export async function addShippingMethod(cartId: string, input: { option_id: stri
       },
     });
   });
-  return syncPaymentSessions(cartId);
+  return syncPaymentSessions(cartId, changed);
 }

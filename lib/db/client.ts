@@ -7,6 +7,7 @@ import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { PrismaClient as SqliteClient, Prisma } from "./generated/sqlite/client";
 import { resolveDatabaseTarget, type DatabaseTarget } from "./database-url";
 import { retryOnConflict } from "./database-errors";
+import { tunedSqliteAdapter } from "./sqlite-connection";
 
 export type Db = SqliteClient;
 export type DbTransaction = Prisma.TransactionClient;
@@ -48,7 +49,7 @@ function createClient(target: DatabaseTarget): Db {
   const timeouts = databaseTimeouts();
   let client: Db;
   if (target.dialect === "sqlite") {
-    const adapter = new PrismaBetterSqlite3({ url: target.filePath, timeout: timeouts.lockMs });
+    const adapter = tunedSqliteAdapter(new PrismaBetterSqlite3({ url: target.filePath, timeout: timeouts.lockMs }));
     client = new SqliteClient({ adapter, log }) as Db;
   } else {
     const adapter = new PrismaPg({

@@ -1,8 +1,7 @@
 // The subscriber that turns events into emails to the shopper. It reads the order as the Store
 // API serializes it at delivery time (so the email shows what the order page shows), renders the
 // template and sends it with a Message-ID derived from the delivery key (idempotent per event).
-import { db } from "../db/client";
-import { orderInclude } from "../commerce/queries";
+import { findOrderRow } from "../commerce/orders";
 import { serializeOrder, type StoreOrder } from "../commerce/serialize";
 import type { DeliveredEvent, Subscriber } from "../events/subscriber";
 import { mailSettings } from "./settings";
@@ -18,7 +17,7 @@ const text = (value: unknown) => (typeof value === "string" ? value : "");
 const strings = (value: unknown) => (Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === "string") : []);
 
 async function loadOrder(orderId: string): Promise<StoreOrder> {
-  const order = await db().order.findUnique({ where: { id: orderId }, include: orderInclude });
+  const order = await findOrderRow({ id: orderId });
   if (!order) throw new Error(`order ${orderId} of the event does not exist`);
   return serializeOrder(order);
 }

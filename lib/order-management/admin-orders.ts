@@ -1,5 +1,6 @@
 // Reading orders for the back office and the Admin API: one order with its history, and the
 // orders list with Medusa v1's filters (q, statuses, created_at ranges, paging, ordering).
+import { findAdminOrderRow } from "../commerce/orders";
 import { db, type Prisma } from "../db/client";
 import { getPaymentProvider, isPaymentProviderInstalled } from "../payments/registry";
 import { notFound } from "../commerce/errors";
@@ -42,7 +43,7 @@ function authorizationExpiry(payment: AdminOrderRow["payments"][number]): string
 
 export async function retrieveAdminOrder(orderId: string): Promise<AdminOrder> {
   if (!looksLikeId("order", orderId)) throw notFound("Order", orderId);
-  const order = await db().order.findUnique({ where: { id: orderId }, include: adminOrderInclude });
+  const order = await findAdminOrderRow(orderId);
   if (!order) throw notFound("Order", orderId);
   return serializeAdminOrder(order);
 }

@@ -1,14 +1,15 @@
 // What every change to an order shares: loading it, refusing changes to a closed order, and
 // writing the statuses that follow from its items and payments (order-status.ts).
-import { db, type DbTransaction } from "../db/client";
+import { findOrderRow } from "../commerce/orders";
+import type { DbTransaction } from "../db/client";
 import { notAllowed, notFound } from "../commerce/errors";
 import { looksLikeId } from "../commerce/ids";
-import { orderInclude, type OrderRow } from "../commerce/queries";
+import type { OrderRow } from "../commerce/queries";
 import { fulfillmentStatusOf, paymentStatusOf } from "./order-status";
 
 export async function loadOrder(orderId: string): Promise<OrderRow> {
   if (!looksLikeId("order", orderId)) throw notFound("Order", orderId);
-  const order = await db().order.findUnique({ where: { id: orderId }, include: orderInclude });
+  const order = await findOrderRow({ id: orderId });
   if (!order) throw notFound("Order", orderId);
   return order;
 }

@@ -45,13 +45,13 @@ export async function waitForListening(url: string, timeoutMs = 60_000): Promise
 export async function startStoreInstance(
   env: Record<string, string | undefined>,
   logName: string,
-  options: { waitUntil?: "healthy" | "listening" } = {},
+  options: { waitUntil?: "healthy" | "listening"; nodeArgs?: string[] } = {},
 ): Promise<StoreInstance> {
   const port = await freePort();
   const logFile = path.join(root, "test-results", "logs", `${logName}.log`);
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const log = fs.openSync(logFile, "w");
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/serve.ts")], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", path.join(root, "scripts/serve.ts")], {
     cwd: root,
     env: { ...process.env, STORE_API_INTERNAL_URL: `http://127.0.0.1:${port}`, ...env, PORT: String(port), HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", log, log],

@@ -1,7 +1,8 @@
 import { cartRoute, findCustomerId } from "@/lib/api/customer-auth";
 import { routeMethods } from "@/lib/api/store-route";
 import { parseWith, updateCartSchema } from "@/lib/api/validation";
-import { retrieveCart, updateCart } from "@/lib/commerce/cart";
+import { updateCart } from "@/lib/commerce/cart";
+import { retrieveCart } from "@/lib/commerce/cart-store";
 
 const retrieve = cartRoute<{ id: string }>("id", async ({ params }) => ({ cart: await retrieveCart(params.id) }));
 
