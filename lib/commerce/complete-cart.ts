@@ -159,6 +159,7 @@ async function createOrderFromCart(cart: CartRow, payment: AuthorizedPayment | n
       update: { value: { increment: 1 } },
     });
     const orderId = newId("order");
+    const paymentId = newId("payment");
     await tx.order.create({
       data: {
         id: orderId,
@@ -189,7 +190,7 @@ async function createOrderFromCart(cart: CartRow, payment: AuthorizedPayment | n
         payments: payment
           ? {
               create: {
-                id: newId("payment"),
+                id: paymentId,
                 providerId: payment.providerId,
                 amount: totals.total,
                 currencyCode: cart.region.currencyCode,
@@ -216,6 +217,11 @@ async function createOrderFromCart(cart: CartRow, payment: AuthorizedPayment | n
       await tx.paymentSession.update({ where: { id: payment.id }, data: { status: "authorized", dataJson: JSON.stringify(payment.data) } });
     }
     await recordEvent(tx, { name: "order.placed", resourceId: orderId });
+    // Captured at checkout (Stripe's automatic capture): the capture is an event too, so every
+    // capture is announced once whoever made it; the confirmation email covers it for the shopper.
+    if (payment && captured) {
+      await recordEvent(tx, { name: "order.payment_captured", resourceId: orderId, data: { payment_id: paymentId, amount: totals.total, at_checkout: true } });
+    }
   });
 }
 
