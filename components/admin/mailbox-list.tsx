@@ -19,7 +19,7 @@ export function MailboxList() {
   const page = Math.max(1, Number(params.get("page")) || 1);
   const to = params.get("to") ?? "";
   const key = params.toString();
-  const { data: list, error } = useAdminLoad(
+  const { data: list, error, reload } = useAdminLoad(
     () => adminMailClient.mailbox.list({ to: to || undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
     key,
     "The mailbox",
@@ -28,7 +28,9 @@ export function MailboxList() {
   function search(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const value = String(new FormData(event.currentTarget).get("to") ?? "").trim();
-    router.push(value ? `${pathname}?to=${encodeURIComponent(value)}` : pathname);
+    // The same search again looks again (new mail may have arrived).
+    if (value === to && page === 1) reload();
+    else router.push(value ? `${pathname}?to=${encodeURIComponent(value)}` : pathname);
   }
 
   function goTo(target: number) {

@@ -75,17 +75,19 @@ export async function listEventDeliveries(query: { filter: DeliveryFilter; limit
 export async function retryEventDelivery(id: string, actor: OrderActor): Promise<AdminEventDelivery> {
   if (!looksLikeId("eventDelivery", id)) throw notFound("Event delivery", id);
   const now = new Date();
-  const retried = await db().$transaction(async (tx) => {
+  // Read back inside the transaction: the answer is the delivery as retried, before any
+  // dispatcher (which waits for this commit) claims it again.
+  const { retried, row } = await db().$transaction(async (tx) => {
     const changed = await tx.eventDelivery.updateMany({
       where: { id, status: "dead" },
       data: { status: "pending", attempts: 0, availableAt: now, lockedBy: null, lockedUntil: null, retriedAt: now, retriedBy: actor.label },
     });
-    if (changed.count === 0) return false;
-    const delivery = await tx.eventDelivery.findUniqueOrThrow({ where: { id }, select: { eventId: true } });
-    await tx.outboxEvent.update({ where: { id: delivery.eventId }, data: { status: "pending", finishedAt: null } });
-    return true;
+    if (changed.count === 1) {
+      const delivery = await tx.eventDelivery.findUniqueOrThrow({ where: { id }, select: { eventId: true } });
+      await tx.outboxEvent.update({ where: { id: delivery.eventId }, data: { status: "pending", finishedAt: null } });
+    }
+    return { retried: changed.count === 1, row: await tx.eventDelivery.findUnique({ where: { id }, include }) };
   });
-  const row = await findDelivery(id);
   if (!row) throw notFound("Event delivery", id);
   if (!retried) throw notAllowed(`Only a dead delivery can be retried; this one is ${row.status}`, "delivery_not_dead");
   console.info(`outbox: ${row.event.name} ${row.eventId} → ${row.subscriber} sent back for delivery by ${actor.label}`);
