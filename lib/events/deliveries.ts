@@ -34,8 +34,9 @@ const WHERE: Record<DeliveryFilter, object> = {
 };
 
 const include = { event: { select: { name: true } } } as const;
-type Row = NonNullable<Awaited<ReturnType<typeof findDelivery>>>;
-const findDelivery = (id: string) => db().eventDelivery.findUnique({ where: { id }, include });
+type Row = Awaited<ReturnType<typeof listRows>>[number];
+const listRows = (where: object, take: number, skip: number) =>
+  db().eventDelivery.findMany({ where, include, orderBy: [{ eventCreatedAt: "desc" }, { id: "desc" }], take, skip });
 
 function serialize(row: Row): AdminEventDelivery {
   return {
@@ -58,7 +59,7 @@ function serialize(row: Row): AdminEventDelivery {
 export async function listEventDeliveries(query: { filter: DeliveryFilter; limit: number; offset: number }) {
   const where = WHERE[query.filter];
   const [rows, count, pending, failing, dead] = await Promise.all([
-    db().eventDelivery.findMany({ where, include, orderBy: [{ eventCreatedAt: "desc" }, { id: "desc" }], take: query.limit, skip: query.offset }),
+    listRows(where, query.limit, query.offset),
     db().eventDelivery.count({ where }),
     db().eventDelivery.count({ where: WHERE.pending }),
     db().eventDelivery.count({ where: WHERE.failing }),
