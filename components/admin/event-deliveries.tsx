@@ -79,7 +79,7 @@ export function EventDeliveries() {
         Delivered events are not listed; a delivery that failed every retry is dead until you retry it.
       </p>
       {list ? (
-        <dl className="admin-statuses" data-testid="delivery-counts">
+        <dl className="admin-counts" data-testid="delivery-counts">
           <div>
             <dt>Waiting or failing</dt>
             <dd>{list.counts.pending}</dd>
