@@ -19,7 +19,8 @@ export function mailSettings(env: NodeJS.ProcessEnv = process.env): MailSettings
     smtpUrl: env.SMTP_URL || null,
     from: env.MAIL_FROM || `${STORE_NAME} <orders@${new URL(storeUrl).hostname}>`,
     storeUrl,
-    mailboxDir: path.resolve(process.cwd(), env.MAILBOX_DIR || "data/outbox"),
+    // A folder chosen at run time: not something the build should trace.
+    mailboxDir: path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.MAILBOX_DIR || "data/outbox"),
   };
 }
 
