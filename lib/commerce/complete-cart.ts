@@ -159,6 +159,7 @@ async function createOrderFromCart(cart: CartRow, payment: AuthorizedPayment | n
       update: { value: { increment: 1 } },
     });
     const orderId = newId("order");
+    const paymentId = newId("payment");
     // createMany: a create would read the order back, which nothing here needs.
     await tx.order.createMany({
       data: {
@@ -192,7 +193,7 @@ async function createOrderFromCart(cart: CartRow, payment: AuthorizedPayment | n
     if (payment) {
       await tx.payment.createMany({
         data: {
-          id: newId("payment"),
+          id: paymentId,
           orderId,
           providerId: payment.providerId,
           amount: totals.total,
@@ -211,6 +212,11 @@ async function createOrderFromCart(cart: CartRow, payment: AuthorizedPayment | n
       await tx.paymentSession.updateMany({ where: { id: payment.id }, data: { status: "authorized", dataJson: JSON.stringify(payment.data) } });
     }
     await recordEvent(tx, { name: "order.placed", resourceId: orderId });
+    // Captured at checkout (Stripe's automatic capture): the capture is an event too, so every
+    // capture is announced once whoever made it; the confirmation email covers it for the shopper.
+    if (payment && captured) {
+      await recordEvent(tx, { name: "order.payment_captured", resourceId: orderId, data: { payment_id: paymentId, amount: totals.total, at_checkout: true } });
+    }
   });
 }
 
