@@ -16,7 +16,7 @@ type VariantForCart = {
   inventoryQuantity: number;
   manageInventory: boolean;
   allowBackorder: boolean;
-  product: { title: string; thumbnail: string | null };
+  product: { title: string; thumbnail: string | null; status: string };
   prices: { amount: number; includesTax: boolean | null }[];
 };
 
@@ -26,9 +26,10 @@ async function findVariantForCart(tx: DbTransaction, variantId: string, currency
   if (!looksLikeId("variant", variantId)) throw notFound("Variant", variantId);
   const variant = await tx.productVariant.findUnique({
     where: { id: variantId },
-    include: { product: { select: { title: true, thumbnail: true } }, prices: { where: { currencyCode }, select: { amount: true, includesTax: true } } },
+    include: { product: { select: { title: true, thumbnail: true, status: true } }, prices: { where: { currencyCode }, select: { amount: true, includesTax: true } } },
   });
   if (!variant) throw notFound("Variant", variantId);
+  if (variant.product.status !== "published") throw notAllowed(`${variant.product.title} is no longer for sale`, "product_unavailable");
   if (variant.prices.length === 0) {
     throw invalidData(`Variant ${variantId} has no price in ${currencyCode.toUpperCase()}`, "variant_not_priced");
   }
