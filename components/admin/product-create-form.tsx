@@ -48,6 +48,15 @@ export function ProductCreateForm() {
   const named = options.filter((option) => option.title.trim() || option.values.trim());
   const variants = combinations(named).slice(0, MAX_VARIANTS);
 
+  /** A corrected field loses its message at once, so the form never shows stale errors. */
+  function clearError(event: React.FormEvent<HTMLFormElement>) {
+    const id = (event.target as HTMLElement).id;
+    if (!id || !errors[id]) return;
+    const rest = Object.fromEntries(Object.entries(errors).filter(([name]) => name !== id));
+    setErrors(rest);
+    if (Object.keys(rest).length === 0) setError(null);
+  }
+
   function changeOption(key: number, change: Partial<OptionRow>) {
     setOptions((rows) => rows.map((row) => (row.key === key ? { ...row, ...change } : row)));
   }
@@ -116,7 +125,7 @@ export function ProductCreateForm() {
       <div ref={errorRef} tabIndex={-1} className="admin-order__notices">
         <ErrorMessage>{error}</ErrorMessage>
       </div>
-      <form className="admin-form admin-create" onSubmit={submit} noValidate aria-labelledby="new-product-heading">
+      <form className="admin-form admin-create" onSubmit={submit} onInput={clearError} noValidate aria-labelledby="new-product-heading">
         <TextField id="title" name="title" label="Title" error={errors.title} autoComplete="off" maxLength={200} />
         <TextField id="handle" name="handle" label="Handle (the address of its page)" optional error={errors.handle} autoComplete="off" maxLength={100} />
         <TextField id="description" name="description" label="Description" optional autoComplete="off" maxLength={5000} />

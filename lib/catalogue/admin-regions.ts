@@ -161,3 +161,16 @@ export async function updateAdminRegion(regionId: string, input: UpdateRegionInp
   });
   return retrieveAdminRegion(regionId);
 }
+
+/** Medusa's POST /admin/regions/:id/payment-providers and DELETE …/:provider_id: one provider on or off. */
+export async function setRegionPaymentProvider(regionId: string, providerId: string, offered: boolean): Promise<AdminRegion> {
+  const region = await loadRegion(regionId);
+  const current = splitIds(region.paymentProviderIds);
+  if (!offered && !current.includes(providerId)) throw notFound("Payment provider of the region", providerId);
+  const next = offered ? [...current, providerId] : current.filter((id) => id !== providerId);
+  checkPaymentProviders(next);
+  // Conditional on the list read, so two merchants changing it at once cannot lose a change.
+  const written = await db().region.updateMany({ where: { id: regionId, paymentProviderIds: region.paymentProviderIds }, data: { paymentProviderIds: [...new Set(next)].join(",") } });
+  if (written.count === 0) throw new StoreError("conflict", "The region was changed by another request at the same time; try again", "invalid_state_error");
+  return retrieveAdminRegion(regionId);
+}

@@ -363,6 +363,17 @@ describe("admin regions and payment providers", () => {
     assert.equal(done.body.type, "order", "offered again, the same cart completes");
   });
 
+  test("medusa-js's addPaymentProvider / deletePaymentProvider turn one provider on and off", async () => {
+    const { region } = (await admin.admin.regions.create({ name: `Finland ${unique()}`, currency_code: "eur", tax_rate: 25.5, countries: ["fi"], payment_providers: [], fulfillment_providers: ["manual"] })) as any;
+    assert.equal(region.tax_rate, 25.5);
+    const on = (await admin.admin.regions.addPaymentProvider(region.id, { provider_id: "manual" })).region as any;
+    assert.deepEqual(on.payment_providers.map((provider: any) => provider.id), ["manual"]);
+    assert.equal((await refusal(admin.admin.regions.addPaymentProvider(region.id, { provider_id: "paypal" }))).status, 400);
+    const off = (await admin.admin.regions.deletePaymentProvider(region.id, "manual")).region as any;
+    assert.deepEqual(off.payment_providers, []);
+    assert.equal((await refusal(admin.admin.regions.deletePaymentProvider(region.id, "manual"))).status, 404);
+  });
+
   test("countries move between regions only as Medusa allows; bad region input is refused and changes nothing", async () => {
     const a = ((await admin.admin.regions.create({ name: `Austria ${unique()}`, currency_code: "eur", tax_rate: 20, countries: ["at"], payment_providers: [], fulfillment_providers: ["manual"] })) as any).region;
     const b = ((await admin.admin.regions.create({ name: `Belgium ${unique()}`, currency_code: "eur", tax_rate: 21, countries: ["be"], payment_providers: [], fulfillment_providers: ["manual"] })) as any).region;
