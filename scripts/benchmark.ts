@@ -340,6 +340,8 @@ async function benchmarkDatabase(database: TestDatabase) {
 
 // ---------------------------------------------------------------------------------------------
 // 5. First-load JavaScript of the pages, from the production build.
+// `BENCH_ONLY=js npm run benchmark` runs only this section (no database load, under a minute),
+// and prints each script with BENCH_JS_DETAIL=1.
 
 function distDir(): string {
   return path.join(root, process.env.NEXT_DIST_DIR || ".next");
@@ -364,15 +366,19 @@ async function firstLoadJavaScript(): Promise<void> {
       const sources = new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1]));
       let raw = 0;
       let gzip = 0;
+      const detail: [string, number][] = [];
       for (const source of sources) {
         const pathname = new URL(source, instance.url).pathname;
         if (!pathname.startsWith("/_next/static/")) continue; // not ours (e.g. Stripe.js)
         const file = path.join(distDir(), "static", decodeURIComponent(pathname.slice("/_next/static/".length)));
         const content = fs.readFileSync(file);
         raw += content.length;
-        gzip += zlib.gzipSync(content, { level: 9 }).length;
+        const size = zlib.gzipSync(content, { level: 9 }).length;
+        gzip += size;
+        detail.push([pathname, size]);
       }
       console.log(`  ${label.padEnd(9)} ${(gzip / 1024).toFixed(1).padStart(6)} kB gzip  (${(raw / 1024).toFixed(0)} kB raw, ${sources.size} scripts)`);
+      if (process.env.BENCH_JS_DETAIL) for (const [source, size] of detail) console.log(`      ${(size / 1024).toFixed(1).padStart(6)} kB  ${source}`);
     }
   } finally {
     await stopStoreInstance(instance);
