@@ -363,7 +363,9 @@ async function firstLoadJavaScript(): Promise<void> {
       ["checkout", "/checkout"],
     ]) {
       const html = await (await fetch(`${instance.url}${page}`)).text();
-      const sources = new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1]));
+      // A noModule script (Next's legacy polyfills) is never fetched by a browser that runs modules.
+      const tags = [...html.matchAll(/<script[^>]*>/g)].map((match) => match[0]).filter((tag) => !/\snomodule/i.test(tag));
+      const sources = new Set(tags.flatMap((tag) => tag.match(/\ssrc="([^"]+)"/)?.[1] ?? []));
       let raw = 0;
       let gzip = 0;
       const detail: [string, number][] = [];
