@@ -354,15 +354,24 @@ async function firstLoadJavaScript(): Promise<void> {
   await prepareDatabase({ quiet: true, seed: true, waitSeconds: 0 });
   const instance = await startStoreInstance({ DATABASE_URL: database.url }, "bench-pages");
   try {
-    const products = (await (await fetch(`${instance.url}/api/store/products?limit=1`)).json()) as { products: { handle: string }[] };
-    console.log(`\n== first-load JavaScript, gzip (Stripe.js, loaded from Stripe, excluded)`);
+    const products = (await (await fetch(`${instance.url}/api/store/products?limit=1`)).json()) as { products: { handle: string; variants: { id: string }[] }[] };
+    // Every page as a shopper with a 1-line cart sees it (with none, the cart and checkout pages
+    // render only an "empty cart" note).
+    const { cart } = (await (
+      await fetch(`${instance.url}/api/store/carts`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ region_id: "reg_europe", items: [{ variant_id: products.products[0].variants[0].id, quantity: 1 }] }),
+      })
+    ).json()) as { cart: { id: string } };
+    console.log(`\n== first-load JavaScript, gzip (Stripe.js, loaded from Stripe, excluded; a shopper with a 1-line cart)`);
     for (const [label, page] of [
       ["home", "/"],
       ["product", `/products/${products.products[0].handle}`],
       ["cart", "/cart"],
       ["checkout", "/checkout"],
     ]) {
-      const html = await (await fetch(`${instance.url}${page}`)).text();
+      const html = await (await fetch(`${instance.url}${page}`, { headers: { cookie: `cart_id=${cart.id}` } })).text();
       // A noModule script (Next's legacy polyfills) is never fetched by a browser that runs modules.
       const tags = [...html.matchAll(/<script[^>]*>/g)].map((match) => match[0]).filter((tag) => !/\snomodule/i.test(tag));
       const sources = new Set(tags.flatMap((tag) => tag.match(/\ssrc="([^"]+)"/)?.[1] ?? []));
