@@ -361,6 +361,8 @@ async function benchmarkDatabase(database: TestDatabase) {
 
 // ---------------------------------------------------------------------------------------------
 // 5. First-load JavaScript of the pages, from the production build.
+// `BENCH_ONLY=js npm run benchmark` runs only this section (no database load, under a minute),
+// and prints each script with BENCH_JS_DETAIL=1.
 
 function distDir(): string {
   return path.join(root, process.env.NEXT_DIST_DIR || ".next");
@@ -373,27 +375,42 @@ async function firstLoadJavaScript(): Promise<void> {
   await prepareDatabase({ quiet: true, seed: true, waitSeconds: 0 });
   const instance = await startStoreInstance({ DATABASE_URL: database.url }, "bench-pages");
   try {
-    const products = (await (await fetch(`${instance.url}/api/store/products?limit=1`)).json()) as { products: { handle: string }[] };
-    console.log(`\n== first-load JavaScript, gzip (Stripe.js, loaded from Stripe, excluded)`);
+    const products = (await (await fetch(`${instance.url}/api/store/products?limit=1`)).json()) as { products: { handle: string; variants: { id: string }[] }[] };
+    // Every page as a shopper with a 1-line cart sees it (with none, the cart and checkout pages
+    // render only an "empty cart" note).
+    const { cart } = (await (
+      await fetch(`${instance.url}/api/store/carts`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ region_id: "reg_europe", items: [{ variant_id: products.products[0].variants[0].id, quantity: 1 }] }),
+      })
+    ).json()) as { cart: { id: string } };
+    console.log(`\n== first-load JavaScript, gzip (Stripe.js, loaded from Stripe, excluded; a shopper with a 1-line cart)`);
     for (const [label, page] of [
       ["home", "/"],
       ["product", `/products/${products.products[0].handle}`],
       ["cart", "/cart"],
       ["checkout", "/checkout"],
     ]) {
-      const html = await (await fetch(`${instance.url}${page}`)).text();
-      const sources = new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1]));
+      const html = await (await fetch(`${instance.url}${page}`, { headers: { cookie: `cart_id=${cart.id}` } })).text();
+      // A noModule script (Next's legacy polyfills) is never fetched by a browser that runs modules.
+      const tags = [...html.matchAll(/<script[^>]*>/g)].map((match) => match[0]).filter((tag) => !/\snomodule/i.test(tag));
+      const sources = new Set(tags.flatMap((tag) => tag.match(/\ssrc="([^"]+)"/)?.[1] ?? []));
       let raw = 0;
       let gzip = 0;
+      const detail: [string, number][] = [];
       for (const source of sources) {
         const pathname = new URL(source, instance.url).pathname;
         if (!pathname.startsWith("/_next/static/")) continue; // not ours (e.g. Stripe.js)
         const file = path.join(distDir(), "static", decodeURIComponent(pathname.slice("/_next/static/".length)));
         const content = fs.readFileSync(file);
         raw += content.length;
-        gzip += zlib.gzipSync(content, { level: 9 }).length;
+        const size = zlib.gzipSync(content, { level: 9 }).length;
+        gzip += size;
+        detail.push([pathname, size]);
       }
       console.log(`  ${label.padEnd(9)} ${(gzip / 1024).toFixed(1).padStart(6)} kB gzip  (${(raw / 1024).toFixed(0)} kB raw, ${sources.size} scripts)`);
+      if (process.env.BENCH_JS_DETAIL) for (const [source, size] of detail) console.log(`      ${(size / 1024).toFixed(1).padStart(6)} kB  ${source}`);
     }
   } finally {
     await stopStoreInstance(instance);

@@ -9,7 +9,6 @@ const root = path.resolve(import.meta.dirname, "..");
 const port = process.env.PORT || "3000";
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 const host = process.env.HOST || "0.0.0.0";
-const internalHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
 const nextBin = path.join(root, "node_modules/.bin/next");
 
 await prepareDatabase().catch(exitOnStartupError);
@@ -23,9 +22,7 @@ if (!fs.existsSync(path.join(root, distDir, "BUILD_ID"))) {
 const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/serve.ts")], {
   cwd: root,
   stdio: ["ignore", "inherit", "inherit"],
-  // Pages render by calling the Store API; on the server they call this instance directly on
-  // loopback rather than whatever host a request names.
-  env: { STORE_API_INTERNAL_URL: `http://${internalHost}:${port}`, ...process.env, PORT: port, HOST: host, NEXT_TELEMETRY_DISABLED: "1" },
+  env: { ...process.env, PORT: port, HOST: host, NEXT_TELEMETRY_DISABLED: "1" },
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,11 +1,11 @@
 import { ProductGrid } from "@/components/product/product-grid";
 import { taxNote } from "@/components/ui/tax-note";
-import { serverStoreClient } from "@/lib/sdk/server-client";
+import * as store from "@/lib/sdk/server-store";
 import { getStorefrontSession } from "@/lib/sdk/storefront-session";
 
 export default async function HomePage() {
   const { region } = await getStorefrontSession();
-  const { products } = await (await serverStoreClient()).products.list({ region_id: region.id, limit: 100 });
+  const products = await store.products(region.id);
   return (
     <div className="container">
       <section className="hero" aria-labelledby="hero-title">

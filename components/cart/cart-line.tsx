@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { formatMoney } from "@/components/ui/format-money";
 import { QuantityStepper } from "@/components/ui/quantity-stepper";
+import { storeClient } from "@/lib/sdk/client";
 import { isStoreApiError } from "@/lib/sdk/store-api-error";
 import type { StoreLineItem } from "@/lib/sdk/types";
 import { useCart } from "./cart-provider";
@@ -13,7 +14,10 @@ import { LineThumbnail } from "./line-thumbnail";
 const MAX_LINE_QUANTITY = 99;
 
 export function CartLine({ item, currencyCode, compact }: { item: StoreLineItem; currencyCode: string; compact?: boolean }) {
-  const { updateQuantity, removeLine, pending } = useCart();
+  const { mutate, pending } = useCart();
+  const updateQuantity = (lineId: string, quantity: number) =>
+    mutate((current) => storeClient.carts.lineItems.update(current.id, lineId, { quantity }));
+  const removeLine = (lineId: string) => mutate((current) => storeClient.carts.lineItems.delete(current.id, lineId));
   const [error, setError] = useState<string | null>(null);
   // The quantity asked for but not yet confirmed, so quick clicks add up (1 → 2 → 3).
   const [target, setTarget] = useState<number | null>(null);

@@ -21,14 +21,6 @@ type CartContextValue = {
   /** Runs one change that answers with the cart (e.g. a checkout step) and keeps its answer. */
   mutate: (change: (cart: StoreCart) => Promise<{ cart: StoreCart }>) => Promise<StoreCart>;
   addItem: (variantId: string, quantity: number) => Promise<StoreCart>;
-  updateQuantity: (lineId: string, quantity: number) => Promise<StoreCart>;
-  removeLine: (lineId: string) => Promise<StoreCart>;
-  /** Applies a discount code (one per cart: it replaces the current one). */
-  applyDiscount: (code: string) => Promise<StoreCart>;
-  removeDiscount: (code: string) => Promise<StoreCart>;
-  /** Adds a gift card to the ones the cart already uses. */
-  applyGiftCard: (code: string) => Promise<StoreCart>;
-  removeGiftCard: (code: string) => Promise<StoreCart>;
   changeCountry: (regionId: string, countryCode: string) => Promise<void>;
   /** The cart became an order (or went away): forget it. */
   forgetCart: () => void;
@@ -124,39 +116,6 @@ export function CartProvider(props: {
     [enqueue, keep, forgetCart, region.id],
   );
 
-  const updateQuantity = useCallback<CartContextValue["updateQuantity"]>(
-    (lineId, quantity) => mutate((current) => storeClient.carts.lineItems.update(current.id, lineId, { quantity })),
-    [mutate],
-  );
-
-  const removeLine = useCallback<CartContextValue["removeLine"]>(
-    (lineId) => mutate((current) => storeClient.carts.lineItems.delete(current.id, lineId)),
-    [mutate],
-  );
-
-  const applyDiscount = useCallback<CartContextValue["applyDiscount"]>(
-    (code) => mutate((current) => storeClient.carts.update(current.id, { discounts: [{ code }] })),
-    [mutate],
-  );
-
-  const removeDiscount = useCallback<CartContextValue["removeDiscount"]>(
-    (code) => mutate((current) => storeClient.carts.deleteDiscount(current.id, code)),
-    [mutate],
-  );
-
-  const applyGiftCard = useCallback<CartContextValue["applyGiftCard"]>(
-    (code) =>
-      mutate((current) =>
-        storeClient.carts.update(current.id, { gift_cards: [...current.gift_cards.map((card) => ({ code: card.code })), { code }] }),
-      ),
-    [mutate],
-  );
-
-  const removeGiftCard = useCallback<CartContextValue["removeGiftCard"]>(
-    (code) => mutate((current) => storeClient.carts.deleteGiftCard(current.id, code)),
-    [mutate],
-  );
-
   const changeCountry = useCallback<CartContextValue["changeCountry"]>(
     async (regionId, countryCode) => {
       setBrowserCookie(REGION_COOKIE, regionId);
@@ -186,17 +145,11 @@ export function CartProvider(props: {
       pending: pendingCount > 0,
       mutate,
       addItem,
-      updateQuantity,
-      removeLine,
-      applyDiscount,
-      removeDiscount,
-      applyGiftCard,
-      removeGiftCard,
       changeCountry,
       forgetCart,
       replaceCart: keep,
     }),
-    [cart, region, props.regions, props.countryCode, pendingCount, mutate, addItem, updateQuantity, removeLine, applyDiscount, removeDiscount, applyGiftCard, removeGiftCard, changeCountry, forgetCart, keep],
+    [cart, region, props.regions, props.countryCode, pendingCount, mutate, addItem, changeCountry, forgetCart, keep],
   );
 
   return <CartContext.Provider value={value}>{props.children}</CartContext.Provider>;

@@ -22,8 +22,7 @@ import { providerTitle } from "./payment-providers";
 import { PlaceOrderButton } from "./place-order-button";
 import { ReviewStep } from "./review-step";
 import { StepSection } from "./step-section";
-import { StripeElements } from "./stripe-elements";
-import { StripePlaceOrder } from "./stripe-place-order";
+import { StripePartsContext, useStripeParts } from "./stripe-lazy";
 import { usePlaceOrder } from "./use-place-order";
 
 const DELIVERY_AGAIN = "Your cart has changed, so please choose a delivery method again.";
@@ -48,6 +47,8 @@ export function CheckoutFlow({ publishableKey, customer = null }: { publishableK
   const requested = parseStep(searchParams.get("step"));
   const furthest = cart ? furthestStep(cart, cardReady) : "address";
   const step: CheckoutStep = requested && stepIndex(requested) <= stepIndex(furthest) ? requested : furthest;
+  const offersCards = Boolean(cart?.region.payment_providers.some((provider) => provider.id === "stripe"));
+  const stripeParts = useStripeParts(Boolean(publishableKey && cart && (stripeIntent(cart) || (offersCards && step === "payment"))));
 
   // Keep the URL on the step shown; explain when the cart sent the shopper back to delivery.
   useEffect(() => {
@@ -115,13 +116,17 @@ export function CheckoutFlow({ publishableKey, customer = null }: { publishableK
   }
 
   const currencyCode = cart.region.currency_code;
-  const stripeActive = Boolean(stripeIntent(cart) && publishableKey);
+  const stripeWanted = Boolean(stripeIntent(cart) && publishableKey);
+  const stripeActive = stripeWanted && stripeParts !== null;
   const state = (candidate: CheckoutStep) =>
     candidate === step ? "current" : stepIndex(candidate) < stepIndex(step) ? "done" : "upcoming";
   const method = cart.shipping_methods[0];
 
   const placeOrderButton = stripeActive ? (
-    <StripePlaceOrder cart={cart} placing={placing} placeOrder={placeOrder} onCardError={onCardError} />
+    <stripeParts.StripePlaceOrder cart={cart} placing={placing} placeOrder={placeOrder} onCardError={onCardError} />
+  ) : stripeWanted ? (
+    // Stripe's parts are still loading (a moment): the button is there and does nothing yet.
+    <PlaceOrderButton cart={cart} placing={placing} onPlace={() => undefined} />
   ) : (
     <PlaceOrderButton cart={cart} placing={placing} onPlace={() => void placeOrder(cart)} />
   );
@@ -203,7 +208,13 @@ export function CheckoutFlow({ publishableKey, customer = null }: { publishableK
         <p className="checkout__progress muted" aria-live="polite">
           Step {stepIndex(step) + 1} of {CHECKOUT_STEPS.length}
         </p>
-        {stripeActive && publishableKey ? <StripeElements publishableKey={publishableKey}>{steps}</StripeElements> : steps}
+        {stripeActive && publishableKey ? (
+          <StripePartsContext.Provider value={stripeParts}>
+            <stripeParts.StripeElements publishableKey={publishableKey}>{steps}</stripeParts.StripeElements>
+          </StripePartsContext.Provider>
+        ) : (
+          steps
+        )}
       </div>
       <OrderSummary cart={cart} editable />
     </div>

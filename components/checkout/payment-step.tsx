@@ -10,7 +10,7 @@ import { isStoreApiError } from "@/lib/sdk/store-api-error";
 import type { StoreCart } from "@/lib/sdk/types";
 import { hasNothingToPay, isPaymentReady, stripeIntent } from "./checkout-steps";
 import { PAYMENT_PROVIDER_LABELS, providerTitle } from "./payment-providers";
-import { StripeCardField } from "./stripe-card-field";
+import { StripeCardField } from "./stripe-lazy";
 
 type Props = {
   cart: StoreCart;

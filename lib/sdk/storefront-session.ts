@@ -5,8 +5,7 @@
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { CART_COOKIE, COUNTRY_COOKIE, REGION_COOKIE } from "./cookies";
-import { serverStoreClient } from "./server-client";
-import { isStoreApiError } from "./store-api-error";
+import * as store from "./server-store";
 import type { StoreCart, StoreRegion } from "./types";
 
 export type StorefrontSession = {
@@ -21,19 +20,18 @@ export type StorefrontSession = {
 async function loadCart(cartId: string | undefined): Promise<{ cart: StoreCart | null; stale: boolean }> {
   if (!cartId) return { cart: null, stale: false };
   try {
-    const { cart } = await (await serverStoreClient()).carts.retrieve(cartId);
+    const cart = await store.cart(cartId);
     return cart.completed_at ? { cart: null, stale: true } : { cart, stale: false };
   } catch (error) {
-    if (isStoreApiError(error) && (error.status === 404 || error.status === 400)) return { cart: null, stale: true };
+    if (store.isStoreRefusal(error, 404, 400)) return { cart: null, stale: true };
     throw error;
   }
 }
 
 export const getStorefrontSession = cache(async (): Promise<StorefrontSession> => {
   const jar = await cookies();
-  const client = await serverStoreClient();
   const cartId = jar.get(CART_COOKIE)?.value;
-  const [{ regions }, { cart, stale }] = await Promise.all([client.regions.list(), loadCart(cartId)]);
+  const [regions, { cart, stale }] = await Promise.all([store.regions(), loadCart(cartId)]);
   if (regions.length === 0) throw new Error("The store has no regions");
 
   const wantedRegionId = cart?.region_id ?? jar.get(REGION_COOKIE)?.value;

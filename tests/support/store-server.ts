@@ -53,7 +53,7 @@ export async function startStoreInstance(
   const log = fs.openSync(logFile, "w");
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", path.join(root, "scripts/serve.ts")], {
     cwd: root,
-    env: { ...process.env, STORE_API_INTERNAL_URL: `http://127.0.0.1:${port}`, ...env, PORT: String(port), HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", log, log],
   });
   const url = `http://127.0.0.1:${port}`;

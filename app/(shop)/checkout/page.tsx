@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { CheckoutFlow } from "@/components/checkout/checkout-flow";
 import { getSignedInCustomer } from "@/lib/sdk/account-session";
-import { serverStoreClient } from "@/lib/sdk/server-client";
+import * as store from "@/lib/sdk/server-store";
 import { getStorefrontSession } from "@/lib/sdk/storefront-session";
 
 export const metadata: Metadata = { title: "Checkout" };
@@ -17,8 +17,8 @@ export default async function CheckoutPage() {
   const [{ staleCartId }, customer] = await Promise.all([getStorefrontSession(), getSignedInCustomer()]);
   if (staleCartId) {
     // A reload after the order was placed (or in another tab): show that order, not an empty cart.
-    const order = await (await serverStoreClient()).orders.retrieveByCartId(staleCartId).catch(() => null);
-    if (order) redirect(`/order/confirmed/${order.order.id}`);
+    const order = await store.orderOfCart(staleCartId).catch(() => null);
+    if (order) redirect(`/order/confirmed/${order.id}`);
   }
   return (
     <div className="container">

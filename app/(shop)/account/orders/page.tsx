@@ -3,13 +3,13 @@ import { AccountNav } from "@/components/account/account-nav";
 import { ClaimGuestOrders } from "@/components/account/claim-guest-orders";
 import { OrderHistory } from "@/components/account/order-history";
 import { requireSignedInCustomer } from "@/lib/sdk/account-session";
-import { serverStoreClient } from "@/lib/sdk/server-client";
+import * as store from "@/lib/sdk/server-store";
 
 export const metadata: Metadata = { title: "Your orders" };
 
 export default async function OrdersPage() {
   const customer = await requireSignedInCustomer("/account/orders");
-  const { orders, count } = await (await serverStoreClient()).customers.listOrders({ limit: 50 });
+  const { orders, count } = await store.customerOrders(50);
   return (
     <div className="container account-page">
       <h1>Your orders</h1>

@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProductActions } from "@/components/product/product-actions";
-import { serverStoreClient } from "@/lib/sdk/server-client";
-import { isStoreApiError } from "@/lib/sdk/store-api-error";
+import * as store from "@/lib/sdk/server-store";
 import { getStorefrontSession } from "@/lib/sdk/storefront-session";
 import type { StoreProduct } from "@/lib/sdk/types";
 
@@ -11,9 +10,9 @@ type Props = { params: Promise<{ handle: string }> };
 
 async function loadProduct(handle: string, regionId: string): Promise<StoreProduct> {
   try {
-    return (await (await serverStoreClient()).products.retrieve(handle, { region_id: regionId })).product;
+    return await store.product(handle, regionId);
   } catch (error) {
-    if (isStoreApiError(error) && error.status === 404) notFound();
+    if (store.isStoreRefusal(error, 404)) notFound();
     throw error;
   }
 }

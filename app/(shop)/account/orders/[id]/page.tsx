@@ -7,14 +7,14 @@ import { AccountNav } from "@/components/account/account-nav";
 import { orderDate } from "@/components/account/order-history";
 import { OrderDetails } from "@/components/checkout/order-details";
 import { requireSignedInCustomer } from "@/lib/sdk/account-session";
-import { serverStoreClient } from "@/lib/sdk/server-client";
+import * as store from "@/lib/sdk/server-store";
 
 export const metadata: Metadata = { title: "Order details" };
 
 export default async function AccountOrderPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requireSignedInCustomer(`/account/orders/${encodeURIComponent(id)}`);
-  const { orders } = await (await serverStoreClient()).customers.listOrders({ id, limit: 1 });
+  const { orders } = await store.customerOrders(1, id);
   const order = orders[0];
   if (!order) notFound();
   return (
