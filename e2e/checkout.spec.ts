@@ -83,6 +83,7 @@ test.describe("checkout with the test payment provider", () => {
     await expect(review).toContainText("Unter den Linden 1");
     await expect(review).toContainText("Standard Shipping");
     await expect(review).toContainText("Test payment");
+    await expect(review.getByTestId("review-test-payment")).toHaveText("This is a test payment: no money moves.");
     // 38.00 + 4.95 shipping; Europe's prices include VAT, so that is the total
     await expect(page.getByTestId("review-total")).toHaveText("€42.95");
     const shownTotal = minorUnits((await page.getByTestId("review-total").textContent())!);

@@ -200,8 +200,8 @@ async function main() {
       banner(`!!! ${message}`);
       problems.push(message);
     } else if (wants("e2e") && stripe) {
-      // The journeys read the confirmation in the development mailbox page, enabled here only.
-      const mailEnv = { MAILBOX_DIR: path.join(root, "test-results", "mailbox", "e2e"), MAILBOX_PAGE: "1", EVENTS_POLL_MS: "250" };
+      // The journeys read the confirmation in the back office mailbox (no SMTP_URL: the mailbox keeps it).
+      const mailEnv = { MAILBOX_DIR: path.join(root, "test-results", "mailbox", "e2e"), EVENTS_POLL_MS: "250" };
       await withStore(createSqliteDatabase("e2e"), 1, { ...stripe.env, ...mailEnv }, async ([instance], env) => {
         stripe.emulator?.setWebhookUrl(`${instance.url}/api/stripe/hooks`);
         await runTests("browser journeys (Playwright, Chromium)", path.join(root, "node_modules/.bin/playwright"), ["test", ...onlyFiles], {

@@ -53,6 +53,18 @@ export function AdminShell({ children }: { children: React.ReactNode }) {
             <Link href="/admin/orders" className="site-nav__link" aria-current={pathname.startsWith("/admin/orders") ? "page" : undefined}>
               Orders
             </Link>
+            <Link href="/admin/products" className="site-nav__link" aria-current={pathname.startsWith("/admin/products") ? "page" : undefined}>
+              Products
+            </Link>
+            <Link href="/admin/regions" className="site-nav__link" aria-current={pathname.startsWith("/admin/regions") ? "page" : undefined}>
+              Regions
+            </Link>
+            <Link href="/admin/mailbox" className="site-nav__link" aria-current={pathname.startsWith("/admin/mailbox") ? "page" : undefined}>
+              Mailbox
+            </Link>
+            <Link href="/admin/events" className="site-nav__link" aria-current={pathname.startsWith("/admin/events") ? "page" : undefined}>
+              Events
+            </Link>
           </nav>
           {user ? (
             <div className="admin-header__user">

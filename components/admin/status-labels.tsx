@@ -37,3 +37,5 @@ export const ACTIVITY = {
 export function StatusBadge({ labels, value }: { labels: Record<string, string>; value: string }) {
   return <span className={`status-badge status-badge--${value}`}>{labelOf(labels, value)}</span>;
 }
+
+export const PRODUCT_STATUS = { published: "Published", draft: "Draft", proposed: "Proposed", rejected: "Rejected" } as const;

@@ -38,6 +38,11 @@ export function ReviewStep({ cart, error, onEdit, placeOrderButton }: Props) {
         </ReviewBlock>
         <ReviewBlock title="Payment" onEdit={() => onEdit("payment")}>
           <p>{cart.payment_session ? providerTitle(cart.payment_session.provider_id) : cart.total === 0 && cart.gift_card_total > 0 ? "Paid in full by gift card" : "—"}</p>
+          {cart.payment_session?.provider_id === "manual" ? (
+            <p className="muted" data-testid="review-test-payment">
+              This is a test payment: no money moves.
+            </p>
+          ) : null}
         </ReviewBlock>
       </div>
 

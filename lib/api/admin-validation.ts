@@ -43,7 +43,7 @@ const PAYMENT_STATUSES = ["not_paid", "awaiting", "captured", "partially_refunde
 const FULFILLMENT_STATUSES = ["not_fulfilled", "partially_fulfilled", "fulfilled", "partially_shipped", "shipped", "partially_returned", "returned", "canceled", "requires_action"];
 
 /** Every value of `name`, however qs wrote the array: name=a, name[]=a, name[0]=a. */
-function listParam(query: URLSearchParams, name: string, allowed: string[]): string[] | undefined {
+export function listParam(query: URLSearchParams, name: string, allowed: string[]): string[] | undefined {
   const values: string[] = [];
   for (const [key, value] of query) {
     if (key === name || key === `${name}[]` || new RegExp(`^${name}\\[\\d+\\]$`).test(key)) values.push(...value.split(",").filter(Boolean));

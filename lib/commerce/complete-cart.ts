@@ -32,7 +32,7 @@ import { findOrderOfCart } from "./orders";
 import { hasNothingToPay, paymentContext, providerFailure, replacePaymentSession, sessionData } from "./payment-sessions";
 import { countryNeedsProvince, provincesOf } from "./provinces";
 import type { CartRow } from "./queries";
-import { serializeCart, type StoreCart, type StoreOrder } from "./serialize";
+import { regionPaymentProviderIds, serializeCart, type StoreCart, type StoreOrder } from "./serialize";
 
 /** Refusals inside the order transaction after which the payment taken must be given back. */
 const GIVE_PAYMENT_BACK = new Set(["insufficient_inventory", "discount_used_up", "discount_already_used", "gift_card_balance_changed"]);
@@ -130,9 +130,17 @@ function assertReadyToComplete(cart: CartRow, needsPayment: boolean) {
     throw notAllowed(`Choose the ${provincesOf(country)!.label.toLowerCase()} of the shipping address: the tax depends on it`, "missing_province");
   }
   if (cart.shippingMethods.length === 0) throw notAllowed("Choose a shipping method before completing the cart", "missing_shipping_method");
+  const withdrawn = cart.items.filter((item) => item.variant.product.status !== "published");
+  if (withdrawn.length) {
+    throw notAllowed(`${withdrawn.map((item) => item.title).join(", ")} ${withdrawn.length === 1 ? "is" : "are"} no longer for sale: remove ${withdrawn.length === 1 ? "it" : "them"} from the cart to place the order`, "product_unavailable");
+  }
   if (!needsPayment) return null;
   const session = cart.paymentSessions.find((candidate) => candidate.isSelected);
   if (!session) throw notAllowed("You cannot complete a cart without a payment session", "no_payment_session");
+  // The merchant may have stopped offering the provider since the shopper chose it.
+  if (!regionPaymentProviderIds(cart.region).includes(session.providerId)) {
+    throw notAllowed(`Payment provider ${session.providerId} is no longer offered in region ${cart.region.name}; choose another payment method`, "provider_not_in_region");
+  }
   return session;
 }
 
@@ -159,6 +167,7 @@ async function createOrderFromCart(cart: CartRow, payment: AuthorizedPayment | n
       update: { value: { increment: 1 } },
     });
     const orderId = newId("order");
+    const paymentId = newId("payment");
     // createMany: a create would read the order back, which nothing here needs.
     await tx.order.createMany({
       data: {
@@ -192,7 +201,7 @@ async function createOrderFromCart(cart: CartRow, payment: AuthorizedPayment | n
     if (payment) {
       await tx.payment.createMany({
         data: {
-          id: newId("payment"),
+          id: paymentId,
           orderId,
           providerId: payment.providerId,
           amount: totals.total,
@@ -211,6 +220,11 @@ async function createOrderFromCart(cart: CartRow, payment: AuthorizedPayment | n
       await tx.paymentSession.updateMany({ where: { id: payment.id }, data: { status: "authorized", dataJson: JSON.stringify(payment.data) } });
     }
     await recordEvent(tx, { name: "order.placed", resourceId: orderId });
+    // Captured at checkout (Stripe's automatic capture): the capture is an event too, so every
+    // capture is announced once whoever made it; the confirmation email covers it for the shopper.
+    if (payment && captured) {
+      await recordEvent(tx, { name: "order.payment_captured", resourceId: orderId, data: { payment_id: paymentId, amount: totals.total, at_checkout: true } });
+    }
   });
 }
 

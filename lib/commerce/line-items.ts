@@ -17,7 +17,7 @@ type VariantForCart = {
   inventoryQuantity: number;
   manageInventory: boolean;
   allowBackorder: boolean;
-  product: { title: string; thumbnail: string | null };
+  product: { title: string; thumbnail: string | null; status: string };
   prices: { amount: number; includesTax: boolean | null }[];
 };
 
@@ -30,6 +30,7 @@ async function findVariantForCart(tx: DbTransaction, variantId: string, currency
   // One statement for the variant, its product and its prices (lib/db/graph.ts).
   const variant = await findGraph<VariantRow>(tx, "ProductVariant", variantId, { product: true, prices: true });
   if (!variant) throw notFound("Variant", variantId);
+  if (variant.product.status !== "published") throw notAllowed(`${variant.product.title} is no longer for sale`, "product_unavailable");
   const prices = variant.prices.filter((price) => price.currencyCode === currencyCode);
   if (prices.length === 0) {
     throw invalidData(`Variant ${variantId} has no price in ${currencyCode.toUpperCase()}`, "variant_not_priced");

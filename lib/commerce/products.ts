@@ -1,5 +1,5 @@
 // The catalogue, priced for the shopper's currency when the request says which one (by region,
-// cart or currency code), as Medusa's calculated_price.
+// cart or currency code), as Medusa's calculated_price. Shoppers see published products only.
 import { db } from "../db/client";
 import { notFound } from "./errors";
 import { looksLikeId } from "./ids";
@@ -27,7 +27,7 @@ async function currencyFor(context: PricingContext): Promise<string | null> {
 
 export async function listProducts(context: PricingContext & { limit: number; offset: number; handle?: string }) {
   const currencyCode = await currencyFor(context);
-  const where = context.handle ? { handle: context.handle } : {};
+  const where = { status: "published", ...(context.handle ? { handle: context.handle } : {}) };
   const [products, count] = await Promise.all([
     db().product.findMany({ where, include: productInclude, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: context.limit, skip: context.offset }),
     db().product.count({ where }),
@@ -45,6 +45,6 @@ export async function retrieveProduct(idOrHandle: string, context: PricingContex
   const currencyCode = await currencyFor(context);
   const where = looksLikeId("product", idOrHandle) ? { id: idOrHandle } : { handle: idOrHandle };
   const product = await db().product.findUnique({ where, include: productInclude });
-  if (!product) throw notFound("Product", idOrHandle);
+  if (!product || product.status !== "published") throw notFound("Product", idOrHandle);
   return serializeProduct(product, currencyCode);
 }

@@ -10,7 +10,7 @@ import type { RenderedEmail } from "./templates/layout";
 import { cancellationEmail, orderConfirmationEmail, refundEmail, shippingConfirmationEmail } from "./templates/order-emails";
 import { orderClaimEmail, passwordResetEmail } from "./templates/customer-emails";
 
-type Composed = { to: string; email: RenderedEmail };
+type Composed = { to: string; email: RenderedEmail } | null;
 type Composer = (event: DeliveredEvent, storeUrl: string) => Promise<Composed>;
 
 const text = (value: unknown) => (typeof value === "string" ? value : "");
@@ -39,6 +39,7 @@ const COMPOSERS: Partial<Record<DeliveredEvent["name"], Composer>> = {
   },
   "order.canceled": async (event, storeUrl) => {
     const order = await loadOrder(event.resourceId);
+    // A captured payment is refunded by the cancellation itself: this notice says how much.
     return { to: order.email, email: cancellationEmail(order, { storeUrl }) };
   },
   "customer.password_reset": async (event, storeUrl) => {
@@ -63,9 +64,13 @@ export const emailSubscriber: Subscriber = {
   handles: (eventName) => eventName in COMPOSERS,
   async deliver(event, delivery) {
     const compose = COMPOSERS[event.name];
-    if (!compose) return;
+    // Medusa v1's no_notification: the merchant chose not to tell the shopper (or another email,
+    // like the cancellation notice of a cancellation's own refund, already does).
+    if (!compose || event.data.no_notification === true) return;
     const { storeUrl } = mailSettings();
-    const { to, email } = await compose(event, storeUrl);
+    const composed = await compose(event, storeUrl);
+    if (!composed) return;
+    const { to, email } = composed;
     const host = new URL(storeUrl).hostname || "localhost";
     await sendEmail({ ...email, to, messageId: `<${delivery.key}@${host}>`, eventId: event.id });
   },

@@ -3,7 +3,6 @@
 //   MAIL_FROM     the From header
 //   STORE_URL     the public address of the storefront, for links in emails
 //   MAILBOX_DIR   where the mailbox writes .eml files (relative to the project)
-//   MAILBOX_PAGE  "1" shows the mailbox at /dev/mailbox (only while the mailbox transport is active)
 import path from "node:path";
 import { STORE_NAME } from "../../components/ui/store-name";
 
@@ -20,11 +19,20 @@ export function mailSettings(env: NodeJS.ProcessEnv = process.env): MailSettings
     smtpUrl: env.SMTP_URL || null,
     from: env.MAIL_FROM || `${STORE_NAME} <orders@${new URL(storeUrl).hostname}>`,
     storeUrl,
-    mailboxDir: path.resolve(process.cwd(), env.MAILBOX_DIR || "data/outbox"),
+    // A folder chosen at run time: not something the build should trace.
+    mailboxDir: path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.MAILBOX_DIR || "data/outbox"),
   };
 }
 
-/** Mails hold shoppers' personal data: the page exists only when asked for, and only for the mailbox. */
-export function isMailboxPageEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
-  return !env.SMTP_URL && env.MAILBOX_PAGE === "1";
+/** How mail leaves the store, as the back office tells the merchant (never the SMTP credentials). */
+export function mailTransportSummary(env: NodeJS.ProcessEnv = process.env): { transport: "smtp" | "mailbox"; smtp_host: string | null } {
+  if (!env.SMTP_URL) return { transport: "mailbox", smtp_host: null };
+  let host: string | null = null;
+  try {
+    const url = new URL(env.SMTP_URL);
+    host = url.port ? `${url.hostname}:${url.port}` : url.hostname;
+  } catch {
+    host = null;
+  }
+  return { transport: "smtp", smtp_host: host };
 }

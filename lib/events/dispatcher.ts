@@ -14,6 +14,8 @@
 //   6. when an event has no pending delivery left, the event itself is marked delivered or dead
 // An instance that dies mid-delivery leaves a lease that expires; another instance then delivers
 // again (at least once). Subscribers are idempotent per (event, subscriber) key.
+// Now and then (EVENTS_PRUNE_INTERVAL_MS) the loop also runs its housekeeping: the bounded
+// clean-up of old delivered events and mailbox messages (retention.ts).
 import os from "node:os";
 import crypto from "node:crypto";
 import { db, isUniqueConstraintError } from "../db/client";
@@ -30,6 +32,8 @@ export type DispatcherSettings = {
   retryBaseMs: number;
   retryMaxMs: number;
   batchSize: number;
+  /** How often the housekeeping (retention clean-up) runs; the first run is a minute after start at most. */
+  housekeepingIntervalMs: number;
 };
 
 const positive = (value: string | undefined, fallback: number) => {
@@ -46,6 +50,7 @@ export function dispatcherSettings(env: NodeJS.ProcessEnv = process.env): Dispat
     retryBaseMs: positive(env.EVENTS_RETRY_BASE_MS, 5_000),
     retryMaxMs: positive(env.EVENTS_RETRY_MAX_MS, 3_600_000),
     batchSize: 25,
+    housekeepingIntervalMs: positive(env.EVENTS_PRUNE_INTERVAL_MS, 3_600_000),
   };
 }
 
@@ -78,12 +83,15 @@ export class OutboxDispatcher {
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private lastLoggedError = "";
+  private nextHousekeepingAt: number;
 
   constructor(
     subscribers: Subscriber[],
     private readonly settings: DispatcherSettings,
+    private readonly housekeeping: () => Promise<void> = async () => {},
   ) {
     this.subscribers = new Map(subscribers.map((subscriber) => [subscriber.name, subscriber]));
+    this.nextHousekeepingAt = Date.now() + Math.min(settings.housekeepingIntervalMs, 60_000);
   }
 
   start(): void {
@@ -110,7 +118,18 @@ export class OutboxDispatcher {
         if (message !== this.lastLoggedError) console.error(`outbox: dispatcher pass failed: ${message}`);
         this.lastLoggedError = message;
       }
+      if (!this.stopping && Date.now() >= this.nextHousekeepingAt) await this.runHousekeeping();
       if (!progressed && !this.stopping) await this.sleep(this.settings.pollMs * (0.75 + Math.random() * 0.5));
+    }
+  }
+
+  private async runHousekeeping(): Promise<void> {
+    // Jittered, so instances started together do not all clean up at the same moment.
+    this.nextHousekeepingAt = Date.now() + this.settings.housekeepingIntervalMs * (0.9 + Math.random() * 0.2);
+    try {
+      await this.housekeeping();
+    } catch (error) {
+      console.error(`outbox: housekeeping failed: ${describe(error)}`);
     }
   }
 

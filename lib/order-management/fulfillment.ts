@@ -70,7 +70,8 @@ export function cancelFulfillment(orderId: string, fulfillmentId: string, actor:
   });
 }
 
-export type ShipmentInput = { fulfillment_id: string; tracking_numbers: string[] };
+/** `no_notification` (Medusa v1's flag): the shopper is not emailed about this shipment. */
+export type ShipmentInput = { fulfillment_id: string; tracking_numbers: string[]; no_notification?: boolean };
 
 export function createShipment(orderId: string, input: ShipmentInput, actor: OrderActor): Promise<AdminOrder> {
   return withOrderLock(orderId, async () => {
@@ -83,7 +84,11 @@ export function createShipment(orderId: string, input: ShipmentInput, actor: Ord
       for (const line of fulfillment.items) await tx.lineItem.update({ where: { id: line.itemId }, data: { shippedQuantity: { increment: line.quantity } } });
       await refreshOrderStatuses(tx, orderId);
       await recordActivity(tx, orderId, actor, "shipment_created", { fulfillment_id: fulfillment.id, tracking_numbers: trackingNumbers });
-      await recordEvent(tx, { name: "order.shipment_created", resourceId: orderId, data: { fulfillment_id: fulfillment.id, tracking_numbers: trackingNumbers } });
+      await recordEvent(tx, {
+        name: "order.shipment_created",
+        resourceId: orderId,
+        data: { fulfillment_id: fulfillment.id, tracking_numbers: trackingNumbers, ...(input.no_notification ? { no_notification: true } : {}) },
+      });
     });
     return retrieveAdminOrder(orderId);
   });

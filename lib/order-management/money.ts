@@ -82,7 +82,11 @@ export async function settleCapture(tx: DbTransaction, order: OrderRow, payment:
   await recordEvent(tx, { name: "order.payment_captured", resourceId: order.id, data: { payment_id: payment.id, amount: payment.amount } });
 }
 
-export type RefundInput = { amount: number; reason: RefundReason; note?: string | null };
+/** `no_notification` (Medusa v1's flag): the shopper is not emailed about this refund. */
+export type RefundInput = { amount: number; reason: RefundReason; note?: string | null; no_notification?: boolean };
+
+/** A cancellation's own refund: the cancellation notice tells the shopper, not a refund email too. */
+const CANCELED_ORDER_NOTE = "Order canceled";
 
 export function refundOrderPayment(orderId: string, input: RefundInput, actor: OrderActor): Promise<AdminOrder> {
   return withOrderLock(orderId, async () => {
@@ -103,7 +107,7 @@ export function refundOrderPayment(orderId: string, input: RefundInput, actor: O
     const refund = await db().refund.create({
       data: { id: newId("refund"), orderId, paymentId: payment.id, amount: input.amount, reason: input.reason, note: input.note ?? null, status: "pending" },
     });
-    await executeRefund(refund, payment, actor);
+    await executeRefund(refund, payment, actor, { noNotification: input.no_notification === true });
     return retrieveAdminOrder(orderId);
   });
 }
@@ -111,7 +115,7 @@ export function refundOrderPayment(orderId: string, input: RefundInput, actor: O
 type RefundRow = OrderRow["refunds"][number];
 
 /** Asks the provider for a pending refund (again, with the same key) and settles it. */
-async function executeRefund(refund: RefundRow, payment: PaymentRow, actor: OrderActor) {
+async function executeRefund(refund: RefundRow, payment: PaymentRow, actor: OrderActor, options: { noNotification?: boolean } = {}) {
   const provider = providerOf(payment);
   let data: ProviderData;
   try {
@@ -139,7 +143,12 @@ async function executeRefund(refund: RefundRow, payment: PaymentRow, actor: Orde
       reason: refund.reason,
       note: refund.note,
     });
-    await recordEvent(tx, { name: "order.refund_created", resourceId: refund.orderId, data: { refund_id: refund.id, amount: refund.amount, reason: refund.reason } });
+    const silent = options.noNotification || refund.note === CANCELED_ORDER_NOTE;
+    await recordEvent(tx, {
+      name: "order.refund_created",
+      resourceId: refund.orderId,
+      data: { refund_id: refund.id, amount: refund.amount, reason: refund.reason, ...(silent ? { no_notification: true } : {}) },
+    });
   });
 }
 
@@ -166,7 +175,7 @@ export function cancelOrder(orderId: string, actor: OrderActor): Promise<AdminOr
 
     for (const payment of order.payments.filter((candidate) => candidate.capturedAt && candidate.amount > candidate.amountRefunded)) {
       const refund = await db().refund.create({
-        data: { id: newId("refund"), orderId, paymentId: payment.id, amount: payment.amount - payment.amountRefunded, reason: "other", note: "Order canceled", status: "pending" },
+        data: { id: newId("refund"), orderId, paymentId: payment.id, amount: payment.amount - payment.amountRefunded, reason: "other", note: CANCELED_ORDER_NOTE, status: "pending" },
       });
       await executeRefund(refund, payment, actor);
     }

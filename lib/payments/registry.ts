@@ -24,3 +24,13 @@ export function getPaymentProvider(id: string): PaymentProvider {
   if (!provider) throw new Error(`Payment provider ${id} is not installed`);
   return provider;
 }
+
+/** Every installed provider's id, `manual` first. */
+export function installedPaymentProviderIds(): string[] {
+  return [...installedProviders().keys()];
+}
+
+/** A provider that moves no money (`manual`): offered only where a region names it, and labelled as a test. */
+export function isTestPaymentProvider(id: string): boolean {
+  return id === "manual";
+}

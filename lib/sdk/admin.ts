@@ -1,15 +1,33 @@
 // The back office's Admin API client (medusa-js's admin method names). It runs in the browser on
 // the store's own origin, so the session cookie travels with every call and no token is kept in
 // scripts. Types are the domain's, as for the storefront SDK.
+import type { AdminProduct } from "../catalogue/admin-products";
+import type { AdminRegion } from "../catalogue/admin-regions";
 import type { AdminOrder } from "../order-management/admin-orders";
 import type { AdminUser } from "../users/users";
 import { createTransport, type Query } from "./transport";
 
-export type { AdminOrder, AdminUser };
+export type { AdminOrder, AdminProduct, AdminRegion, AdminUser };
 export type OrderList = { orders: AdminOrder[]; count: number; offset: number; limit: number };
+export type ProductList = { products: AdminProduct[]; count: number; offset: number; limit: number };
+export type PriceInput = { currency_code: string; amount: number };
+export type VariantChanges = { inventory_quantity?: number; manage_inventory?: boolean; allow_backorder?: boolean; prices?: PriceInput[] };
+export type NewProduct = {
+  title: string;
+  handle?: string;
+  description?: string;
+  status: string;
+  images: string[];
+  options: { title: string }[];
+  variants: (VariantChanges & { title?: string; sku?: string; options: { value: string }[] })[];
+};
+export type ProviderInfo = { id: string; is_installed: boolean; is_test: boolean };
 
 // One retry of a 409 ("another change to this order is in progress") with the same key.
 const request = createTransport({ baseUrl: "/api", maxRetries: 1 });
+
+const productOf = (answer: { product: AdminProduct }) => answer.product;
+const regionOf = (answer: { region: AdminRegion }) => answer.region;
 
 const orderAction = (path: string, body?: unknown) => request<{ order: AdminOrder }>("POST", path, { body }).then((answer) => answer.order);
 
@@ -31,5 +49,24 @@ export const adminClient = {
       orderAction(`/admin/orders/${id}/shipment`, { fulfillment_id: fulfillmentId, tracking_numbers: trackingNumbers }),
     complete: (id: string) => orderAction(`/admin/orders/${id}/complete`),
     archive: (id: string) => orderAction(`/admin/orders/${id}/archive`),
+  },
+  products: {
+    list: (query: Query) => request<ProductList>("GET", "/admin/products", { query }),
+    retrieve: (id: string) => request<{ product: AdminProduct }>("GET", `/admin/products/${encodeURIComponent(id)}`).then(productOf),
+    create: (input: NewProduct) => request<{ product: AdminProduct }>("POST", "/admin/products", { body: input }).then(productOf),
+    update: (id: string, input: { status?: string; title?: string }) =>
+      request<{ product: AdminProduct }>("POST", `/admin/products/${encodeURIComponent(id)}`, { body: input }).then(productOf),
+    updateVariant: (id: string, variantId: string, input: VariantChanges) =>
+      request<{ product: AdminProduct }>("POST", `/admin/products/${encodeURIComponent(id)}/variants/${encodeURIComponent(variantId)}`, { body: input }).then(productOf),
+    delete: (id: string) =>
+      request<{ id: string; deleted: boolean; unpublished?: boolean; message?: string; product?: AdminProduct }>("DELETE", `/admin/products/${encodeURIComponent(id)}`),
+  },
+  regions: {
+    list: () => request<{ regions: AdminRegion[]; count: number }>("GET", "/admin/regions", { query: { limit: 100 } }),
+    update: (id: string, input: { payment_providers: string[] }) =>
+      request<{ region: AdminRegion }>("POST", `/admin/regions/${encodeURIComponent(id)}`, { body: input }).then(regionOf),
+  },
+  store: {
+    listPaymentProviders: () => request<{ payment_providers: ProviderInfo[] }>("GET", "/admin/store/payment-providers").then((answer) => answer.payment_providers),
   },
 };

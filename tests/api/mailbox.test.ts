@@ -1,6 +1,6 @@
-// The suite's instances run without SMTP_URL: emails go to the development mailbox, the
-// database table and .eml files, exactly once per event, and the mailbox page is not served
-// unless MAILBOX_PAGE=1 asks for it (mails hold shoppers' personal data).
+// The suite's instances run without SMTP_URL: emails go to the mailbox, the database table and
+// .eml files, exactly once per event, and only a signed-in merchant reads them (the back office's
+// /admin/mailbox; mails hold shoppers' personal data), the old development page is gone.
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
@@ -8,6 +8,7 @@ import { after, describe, test } from "node:test";
 import { db, disconnectDb } from "../../lib/db/client";
 import { api, expectOk, readyCart, STORE_URLS, VARIANTS } from "../support/store-api";
 import { buyTote, registeredShopper, shopper, uniqueEmail } from "../support/customers";
+import { demoAdminToken } from "../support/admin-api";
 
 after(disconnectDb);
 
@@ -78,10 +79,36 @@ describe("the development mailbox (no SMTP_URL)", () => {
     assert.deepEqual(orders.map((order: { id: string }) => order.id), [guestOrder.id]);
   });
 
-  test("the mailbox page is not served unless MAILBOX_PAGE=1", async () => {
-    const response = await fetch(`${STORE_URLS[0]}/dev/mailbox`);
-    assert.equal(response.status, 404);
-    const page = await response.text();
-    assert.ok(!page.includes("Mailbox"), "nothing of the mailbox leaks");
+  test("the mailbox is the back office's: the Admin API lists and shows it to a merchant, nobody else", async () => {
+    const cart = await readyCart({ items: [{ variant_id: VARIANTS.tote, quantity: 1 }] });
+    const order = expectOk(await api("POST", `/store/carts/${cart.id}/complete`), "complete").data;
+    await waitFor("the confirmation", () => db().mailboxMessage.findFirst({ where: { toAddress: order.email } }));
+
+    for (const path of ["/api/admin/mailbox", "/api/admin/event-deliveries"]) {
+      const stranger = await fetch(`${STORE_URLS[0]}${path}`);
+      assert.equal(stranger.status, 401, `${path} without credentials`);
+      assert.ok(!(await stranger.text()).includes(order.email));
+    }
+    const token = await demoAdminToken();
+    const headers = { Authorization: `Bearer ${token}` };
+    const list = await (await fetch(`${STORE_URLS[1]}/api/admin/mailbox?to=${encodeURIComponent(order.email)}`, { headers })).json();
+    assert.equal(list.transport, "mailbox");
+    assert.equal(list.smtp_host, null);
+    assert.equal(list.count, 1);
+    assert.equal(list.messages[0].subject, `Your Kestrel Goods order #${order.display_id} is confirmed`);
+    const { message } = await (await fetch(`${STORE_URLS[0]}/api/admin/mailbox/${list.messages[0].id}`, { headers })).json();
+    assert.equal(message.to, order.email);
+    assert.match(message.from, /orders@/);
+    assert.ok(message.text.includes("Canvas Tote") && message.html.includes("Canvas Tote"));
+    const missing = await fetch(`${STORE_URLS[0]}/api/admin/mailbox/mail_doesnotexist`, { headers });
+    assert.equal(missing.status, 404);
+    assert.equal((await missing.json()).type, "not_found");
+    const badQuery = await fetch(`${STORE_URLS[0]}/api/admin/event-deliveries?status=lost`, { headers });
+    assert.equal(badQuery.status, 400);
+
+    // The development page of earlier versions is gone, whatever the environment says.
+    const old = await fetch(`${STORE_URLS[0]}/dev/mailbox`);
+    assert.equal(old.status, 404);
+    assert.ok(!(await old.text()).includes(order.email), "nothing of the mailbox leaks");
   });
 });

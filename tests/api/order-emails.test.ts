@@ -8,6 +8,7 @@ import { after, before, describe, test } from "node:test";
 import { prepareDatabase } from "../../scripts/prepare-database";
 import { db, disconnectDb } from "../../lib/db/client";
 import { SmtpCapture } from "../support/smtp-capture";
+import { demoAdminToken } from "../support/admin-api";
 import { api, expectOk, readyCart, pointAtStoreInstances, VARIANTS } from "../support/store-api";
 import { freePort, startStoreInstance, stopStoreInstance, type StoreInstance } from "../support/store-server";
 import { createPostgresDatabase, createSqliteDatabase, type TestDatabase } from "../support/test-databases";
@@ -172,6 +173,17 @@ describe(`order emails over SMTP (${dialect}, two instances with a dispatcher ea
     } finally {
       webhook.failing = false;
     }
+  });
+
+  test("the back office mailbox says mail goes out through SMTP (never its credentials) and keeps nothing", async () => {
+    const order = await placeOrder(0);
+    await waitFor("the confirmation email", () => smtp.to(order.email).length > 0);
+    const headers = { Authorization: `Bearer ${await demoAdminToken()}` };
+    const list = await (await fetch(`${instances[1].url}/api/admin/mailbox`, { headers })).json();
+    assert.equal(list.transport, "smtp");
+    assert.equal(list.smtp_host, `127.0.0.1:${smtp.port}`);
+    assert.equal(list.count, 0, "the store keeps no copy of what SMTP sent");
+    assert.equal(await db().mailboxMessage.count(), 0);
   });
 
   test("SMTP down: the email is retried with backoff, the page does not claim it was sent, and it goes out once SMTP is back", async () => {

@@ -279,7 +279,12 @@ describe("emails for what the merchant does", () => {
   test("cancellation: the order, its items and its total", () => {
     const email = cancellationEmail(order(), context);
     assert.equal(email.subject, "Your Kestrel Goods order #1042 was canceled");
-    assertBothParts(email, ["#1042 was canceled", "Linen shirt", "€128.70"]);
+    assertBothParts(email, ["#1042 was canceled", "Linen shirt", "€128.70", "Any authorization on your card is released"]);
+  });
+
+  test("cancellation of a paid order names the amount refunded", () => {
+    const email = cancellationEmail({ ...order(), refunded_total: 12870 }, context);
+    assertBothParts(email, ["#1042 was canceled", "We refunded €128.70 to the payment method you used"]);
   });
 });
 

@@ -141,21 +141,26 @@ const REFUND_REASONS: Record<string, string> = {
   other: "other",
 };
 
-export function cancellationEmail(order: EmailOrder, { storeUrl }: Context): RenderedEmail {
+/** `refunded_total` (the Store API order's): what was given back, named when there was any. */
+export function cancellationEmail(order: EmailOrder & { refunded_total?: number }, { storeUrl }: Context): RenderedEmail {
   const link = orderUrl(storeUrl, order);
+  const refunded = order.refunded_total ? money(order.refunded_total, order.currency_code) : null;
+  const given = refunded
+    ? `We refunded ${refunded} to the payment method you used; depending on your bank it can take a few days to show.`
+    : "Any authorization on your card is released and any payment we took is refunded to the payment method you used.";
   return render({
     subject: `Your ${STORE_NAME} order ${orderLabel(order)} was canceled`,
     title: `Order ${orderLabel(order)} was canceled`,
-    preheader: `Your order ${orderLabel(order)} was canceled; any payment is given back.`,
+    preheader: refunded ? `Your order ${orderLabel(order)} was canceled; ${refunded} is refunded.` : `Your order ${orderLabel(order)} was canceled; any payment is given back.`,
     storeUrl,
-    body: html`${paragraph(html`Your order <strong>${orderLabel(order)}</strong> was canceled. Any authorization on your card is released and any payment we took is refunded to the payment method you used.`)}
+    body: html`${paragraph(html`Your order <strong>${orderLabel(order)}</strong> was canceled. ${given}`)}
 ${heading("Canceled items")}
 ${itemsHtml(order)}
 ${totalsHtml(order)}
 ${paragraph("Questions? Reply to this email and we will help.", true)}
 ${button(link, "View your order")}`,
     text: [
-      `Your order ${orderLabel(order)} was canceled. Any authorization on your card is released and any payment we took is refunded to the payment method you used.`,
+      `Your order ${orderLabel(order)} was canceled. ${given}`,
       "",
       "CANCELED ITEMS",
       ...itemsText(order),

@@ -6,7 +6,7 @@ import { refundOrderPayment } from "@/lib/order-management/money";
 
 export const { GET, POST, DELETE } = routeMethods<{ id: string }>({
   POST: adminRoute(async ({ params, body, actor }) => {
-    const { amount, reason, note } = parseWith(refundSchema, body);
-    return { order: await refundOrderPayment(params.id, { amount, reason, note }, actor) };
+    const { amount, reason, note, no_notification } = parseWith(refundSchema, body);
+    return { order: await refundOrderPayment(params.id, { amount, reason, note, no_notification }, actor) };
   }),
 });

@@ -6,7 +6,7 @@ import { createShipment } from "@/lib/order-management/fulfillment";
 
 export const { GET, POST, DELETE } = routeMethods<{ id: string }>({
   POST: adminRoute(async ({ params, body, actor }) => {
-    const { fulfillment_id, tracking_numbers } = parseWith(shipmentSchema, body);
-    return { order: await createShipment(params.id, { fulfillment_id, tracking_numbers }, actor) };
+    const { fulfillment_id, tracking_numbers, no_notification } = parseWith(shipmentSchema, body);
+    return { order: await createShipment(params.id, { fulfillment_id, tracking_numbers, no_notification }, actor) };
   }),
 });

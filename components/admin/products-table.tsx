@@ -1,0 +1,147 @@
+"use client";
+// The catalogue: search by title, handle or SKU, filter by status, page through. The filters live
+// in the address, as on the orders list.
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useState } from "react";
+import { adminClient, type ProductList } from "@/lib/sdk/admin";
+import { isStoreApiError } from "@/lib/sdk/store-api-error";
+import { ErrorMessage } from "@/components/ui/error-message";
+import { SelectField, TextField } from "@/components/ui/text-field";
+import { signInPath } from "./admin-shell";
+import { PRODUCT_STATUS, StatusBadge } from "./status-labels";
+
+const PAGE_SIZE = 20;
+
+const STATUS_CHOICES = [{ value: "", label: "Any" }, ...Object.entries(PRODUCT_STATUS).map(([value, label]) => ({ value, label }))];
+
+export function ProductsTable() {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const page = Math.max(1, Number(params.get("page")) || 1);
+  const q = params.get("q") ?? "";
+  const status = params.get("status") ?? "";
+  const [list, setList] = useState<ProductList | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const key = params.toString();
+
+  useEffect(() => {
+    let active = true;
+    setError(null);
+    adminClient.products
+      .list({ q: q || undefined, status: status ? [status] : undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })
+      .then((answer) => active && setList(answer))
+      .catch((failure: unknown) => {
+        if (!active) return;
+        if (isStoreApiError(failure) && failure.status === 401) router.replace(signInPath(pathname));
+        else setError(isStoreApiError(failure) ? failure.message : "The products could not be loaded");
+      });
+    return () => {
+      active = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` is the whole query
+  }, [key]);
+
+  function apply(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const next = new URLSearchParams();
+    for (const name of ["q", "status"]) {
+      const value = String(form.get(name) ?? "").trim();
+      if (value) next.set(name, value);
+    }
+    router.push(`${pathname}${next.size ? `?${next}` : ""}`);
+  }
+
+  function goTo(target: number) {
+    const next = new URLSearchParams(params);
+    next.set("page", String(target));
+    router.push(`${pathname}?${next}`);
+  }
+
+  const pages = list ? Math.max(1, Math.ceil(list.count / PAGE_SIZE)) : 1;
+
+  return (
+    <section aria-labelledby="products-heading">
+      <div className="admin-page-header">
+        <h1 id="products-heading">Products</h1>
+        <Link href="/admin/products/new" className="button button--primary">
+          New product
+        </Link>
+      </div>
+      <form className="admin-filters" onSubmit={apply} role="search" aria-label="Find products" key={key}>
+        <TextField id="q" name="q" type="search" label="Title, handle or SKU" defaultValue={q} optional />
+        <SelectField id="status" name="status" label="Status" options={STATUS_CHOICES} defaultValue={status} required={false} />
+        <button type="submit" className="button button--secondary">
+          Apply
+        </button>
+      </form>
+      <ErrorMessage>{error}</ErrorMessage>
+      {!list ? (
+        <p className="muted" role="status">
+          Loading products…
+        </p>
+      ) : list.products.length === 0 ? (
+        <p className="empty-note" role="status">
+          No products match.
+        </p>
+      ) : (
+        <>
+          <p className="muted" role="status">
+            {list.count} {list.count === 1 ? "product" : "products"}
+          </p>
+          <div className="admin-table-scroll">
+            <table className="admin-table">
+              <caption className="visually-hidden">Products, oldest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Product</th>
+                  <th scope="col">Handle</th>
+                  <th scope="col">Status</th>
+                  <th scope="col" className="admin-table__number">
+                    Variants
+                  </th>
+                  <th scope="col" className="admin-table__number">
+                    In stock
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.products.map((product) => {
+                  const managed = product.variants.filter((variant) => variant.manage_inventory);
+                  return (
+                    <tr key={product.id}>
+                      <th scope="row">
+                        <Link href={`/admin/products/${product.id}`}>{product.title}</Link>
+                      </th>
+                      <td>{product.handle}</td>
+                      <td>
+                        <StatusBadge labels={PRODUCT_STATUS} value={product.status} />
+                      </td>
+                      <td className="admin-table__number">{product.variants.length}</td>
+                      <td className="admin-table__number">
+                        {managed.length ? managed.reduce((sum, variant) => sum + variant.inventory_quantity, 0) : "Not tracked"}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <nav className="admin-paging" aria-label="Pages of products">
+            <button type="button" className="button button--secondary" disabled={page <= 1} onClick={() => goTo(page - 1)}>
+              Previous page
+            </button>
+            <span>
+              Page {page} of {pages}
+            </span>
+            <button type="button" className="button button--secondary" disabled={page >= pages} onClick={() => goTo(page + 1)}>
+              Next page
+            </button>
+          </nav>
+        </>
+      )}
+    </section>
+  );
+}
