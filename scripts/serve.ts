@@ -1,15 +1,16 @@
 // Serves the production build: Next.js behind a thin HTTP edge that stamps the protective headers
 // on every answer (lib/http/security-headers.ts) and refuses, with JSON, what Next.js itself would
 // answer with a text/plain 500 (lib/http/screen-request.ts). `npm start` and the test harness run
-// this instead of `next start`. Settings: PORT (3000), HOST (0.0.0.0),
-// NEXT_DIST_DIR (.next, read by next.config.js).
+// this instead of `next start`, compiled by `npm run build` to <dist dir>/store-server.mjs
+// (scripts/build-server.mjs) and started from the project folder. Settings: PORT (3000),
+// HOST (0.0.0.0), NEXT_DIST_DIR (.next, read by next.config.js).
 import http from "node:http";
-import path from "node:path";
 import { screenRequest } from "../lib/http/screen-request";
 import { arrivedOverTls, securityHeaders } from "../lib/http/security-headers";
 
 (process.env as Record<string, string>).NODE_ENV = "production";
-const root = path.resolve(import.meta.dirname, "..");
+// The project folder: npm scripts and the test harness start the server there.
+const root = process.cwd();
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || "0.0.0.0";
 

@@ -9,17 +9,17 @@ const root = path.resolve(import.meta.dirname, "..");
 const port = process.env.PORT || "3000";
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 const host = process.env.HOST || "0.0.0.0";
-const nextBin = path.join(root, "node_modules/.bin/next");
 
 await prepareDatabase().catch(exitOnStartupError);
 
-if (!fs.existsSync(path.join(root, distDir, "BUILD_ID"))) {
+const serverEntry = path.join(root, distDir, "store-server.mjs");
+if (!fs.existsSync(path.join(root, distDir, "BUILD_ID")) || !fs.existsSync(serverEntry)) {
   console.log("build: no production build yet, building (a minute or two)…");
-  const build = spawnSync(nextBin, ["build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/serve.ts")], {
+const server = spawn(process.execPath, [serverEntry], {
   cwd: root,
   stdio: ["ignore", "inherit", "inherit"],
   env: { ...process.env, PORT: port, HOST: host, NEXT_TELEMETRY_DISABLED: "1" },

@@ -155,13 +155,13 @@ async function main() {
   if ((wants("api") || wants("e2e")) && process.argv.includes("--no-build")) {
     banner("production build: skipped (--no-build), using the build already in .next");
   } else if (wants("api") || wants("e2e")) {
-    banner("production build (next build)");
-    const build = spawnSync(path.join(root, "node_modules/.bin/next"), ["build"], {
+    banner("production build (npm run build: next build, then the store server)");
+    const build = spawnSync("npm", ["run", "build"], {
       cwd: root,
       stdio: "inherit",
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
     });
-    if (build.status !== 0) throw new Error("next build failed");
+    if (build.status !== 0) throw new Error("npm run build failed");
   }
 
   const stripe = wants("api") || wants("e2e") ? await startStripe() : null;

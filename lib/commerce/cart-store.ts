@@ -25,8 +25,29 @@ export async function retrieveCart(cartId: string): Promise<StoreCart> {
  * change, and commits. Concurrent changes and completion are serialised by that claim.
  */
 export async function changeCart<T>(cartId: string, change: (tx: DbTransaction, cart: CartRow) => Promise<T>): Promise<T> {
+  return claimedTransaction(cartId, async (tx) => change(tx, await loadCart(cartId, tx)));
+}
+
+/**
+ * changeCart, answering with the cart as the change left it (read in the same transaction).
+ * A change that needs nothing of the cart beyond what its caller read before (e.g. a payment
+ * session written from a cart read before the provider was asked) skips the read before it.
+ */
+export function changeCartThenRead(
+  cartId: string,
+  change: (tx: DbTransaction, cart: CartRow | null) => Promise<unknown>,
+  options: { readBefore?: boolean } = {},
+): Promise<CartRow> {
+  return claimedTransaction(cartId, async (tx) => {
+    await change(tx, options.readBefore === false ? null : await loadCart(cartId, tx));
+    return loadCart(cartId, tx);
+  });
+}
+
+/** The transaction of a change: the cart claimed first (refused when completed), then `run`. */
+async function claimedTransaction<T>(cartId: string, run: (tx: DbTransaction) => Promise<T>): Promise<T> {
   if (!looksLikeId("cart", cartId)) throw notFound("Cart", cartId);
-  const run = db().$transaction(async (tx) => {
+  const transaction = db().$transaction(async (tx) => {
     // Raw: the hottest statement of the store, and Prisma's query building is most of its cost.
     const claimed = await tx.$executeRaw`
       UPDATE "Cart" SET "version" = "version" + 1, "updatedAt" = ${new Date()} WHERE "id" = ${cartId} AND "completedAt" IS NULL`;
@@ -34,20 +55,12 @@ export async function changeCart<T>(cartId: string, change: (tx: DbTransaction, 
       const exists = await tx.cart.findUnique({ where: { id: cartId }, select: { id: true } });
       throw exists ? cartCompleted(cartId) : notFound("Cart", cartId);
     }
-    return change(tx, await loadCart(cartId, tx));
+    return run(tx);
   });
-  return run.catch((error: unknown) => {
+  return transaction.catch((error: unknown) => {
     // Two requests created the same thing at once (e.g. payment sessions from two tabs); the
     // loser's transaction rolled back, and a retry will see the winner's rows.
     if (isUniqueConstraintError(error)) throw conflict("The cart was changed by another request at the same time; try again");
     throw error;
-  });
-}
-
-/** changeCart, answering with the cart as the change left it (read in the same transaction). */
-export function changeCartThenRead(cartId: string, change: (tx: DbTransaction, cart: CartRow) => Promise<unknown>): Promise<CartRow> {
-  return changeCart(cartId, async (tx, cart) => {
-    await change(tx, cart);
-    return loadCart(cartId, tx);
   });
 }

@@ -82,7 +82,7 @@ export async function addItemsToNewCart(tx: DbTransaction, cartId: string, regio
 
 async function changeLines(cartId: string, change: (tx: DbTransaction, cart: CartRow) => Promise<void>): Promise<StoreCart> {
   const changed = await changeCartThenRead(cartId, async (tx, cart) => {
-    await change(tx, cart);
+    await change(tx, cart!);
     await tx.shippingMethod.deleteMany({ where: { cartId } });
   });
   return syncPaymentSessions(cartId, changed);

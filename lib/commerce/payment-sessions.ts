@@ -7,7 +7,7 @@
 import { db, type DbTransaction } from "../db/client";
 import { getPaymentProvider } from "../payments/registry";
 import { PaymentProviderError, type PaymentContext, type ProviderData } from "../payments/provider";
-import { changeCart, loadCart, retrieveCart } from "./cart-store";
+import { changeCart, changeCartThenRead, loadCart, retrieveCart } from "./cart-store";
 import { notAllowed, notFound, StoreError } from "./errors";
 import { newId } from "./ids";
 import type { CartRow } from "./queries";
@@ -108,7 +108,7 @@ export async function createPaymentSessions(cartId: string): Promise<StoreCart> 
     }),
   );
   const startedPayments = created.flatMap((session) => (session.started ? [{ providerId: session.providerId, ...session.started }] : []));
-  await saveStartedPayments(startedPayments, () => changeCart(cartId, async (tx) => {
+  const changed = await saveStartedPayments(startedPayments, () => changeCartThenRead(cartId, async (tx) => {
     for (const session of created) {
       await tx.paymentSession.create({
         data: {
@@ -123,8 +123,8 @@ export async function createPaymentSessions(cartId: string): Promise<StoreCart> 
       });
     }
     await tx.paymentSession.deleteMany({ where: { cartId, providerId: { notIn: providerIds } } });
-  }));
-  return syncPaymentSessions(cartId);
+  }, { readBefore: false }));
+  return syncPaymentSessions(cartId, changed);
 }
 
 /** Selects a provider; the previous selection is cancelled at its provider. */
@@ -146,7 +146,7 @@ export async function setPaymentSession(cartId: string, providerId: string): Pro
   const sessionId = kept?.id ?? newId("paymentSession");
   const started = kept ? null : await initiate(cart, providerId, sessionId);
 
-  await saveStartedPayments(started ? [{ providerId, ...started }] : [], () => changeCart(cartId, async (tx) => {
+  const changed = await saveStartedPayments(started ? [{ providerId, ...started }] : [], () => changeCartThenRead(cartId, async (tx) => {
     for (const session of previous) {
       await tx.paymentSession.update({
         where: { id: session.id },
@@ -159,10 +159,10 @@ export async function setPaymentSession(cartId: string, providerId: string): Pro
       if (existing) await tx.paymentSession.delete({ where: { id: existing.id } });
       await tx.paymentSession.create({ data: { id: sessionId, cartId, providerId, amount: 0, status: "pending", ...fields } });
     }
-  }));
+  }, { readBefore: false }));
   // Only once the new selection is saved are the previous payments cancelled.
   await Promise.all(previous.map(cancelAtProvider));
-  return syncPaymentSessions(cartId);
+  return syncPaymentSessions(cartId, changed);
 }
 
 function findSession(cart: CartRow, providerId: string): SessionRow {

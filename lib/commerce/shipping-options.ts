@@ -30,7 +30,8 @@ export async function listShippingOptions(filter: { regionId?: string; isReturn?
 
 export async function addShippingMethod(cartId: string, input: { option_id: string; data?: Record<string, unknown> }): Promise<StoreCart> {
   if (!looksLikeId("shippingOption", input.option_id)) throw notFound("Shipping option", input.option_id);
-  const changed = await changeCartThenRead(cartId, async (tx, cart) => {
+  const changed = await changeCartThenRead(cartId, async (tx, read) => {
+    const cart = read!;
     const option = await tx.shippingOption.findUnique({ where: { id: input.option_id } });
     if (!option) throw notFound("Shipping option", input.option_id);
     if (option.regionId !== cart.regionId) {

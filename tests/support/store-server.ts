@@ -1,4 +1,5 @@
-// Starts production store instances (scripts/serve.ts on the existing build) against one database,
+// Starts production store instances (scripts/serve.ts as `npm run build` compiled it, on the
+// existing build) against one database,
 // for the API and browser suites. Used by scripts/test.ts; each instance is a separate process,
 // so the suites exercise what many stateless instances on one database must guarantee.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -51,7 +52,7 @@ export async function startStoreInstance(
   const logFile = path.join(root, "test-results", "logs", `${logName}.log`);
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const log = fs.openSync(logFile, "w");
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", path.join(root, "scripts/serve.ts")], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(root, process.env.NEXT_DIST_DIR || ".next", "store-server.mjs")], {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", log, log],
