@@ -1,10 +1,11 @@
 // A merchant's catalogue in the back office: sign in, create a product with the form (an option,
 // two variants, stock and prices), publish it, change one variant's stock and price, and see the
-// change on the storefront's product page; then the regions page and its payment methods.
+// change on the storefront's product page; then the regions page, its payment methods and a new
+// shipping option a shopper is offered at checkout until the merchant switches it off.
 // Screenshots and an axe scan at each page.
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { expectAccessible, snap } from "./support/storefront";
+import { addToCart, expectAccessible, expectCurrentStep, fillAddress, snap } from "./support/storefront";
 
 const DEMO_ADMIN = { email: "admin@example.com", password: "supersecret" };
 
@@ -105,7 +106,7 @@ test("merchant: the regions page shows and saves which payment methods each regi
   await page.getByLabel("Password").fill(DEMO_ADMIN.password);
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: "Regions" })).toBeVisible();
-  const europe = page.getByRole("region", { name: "Europe" });
+  const europe = page.getByRole("region", { name: "Europe", exact: true });
   const testPayment = europe.getByRole("checkbox", { name: /Test payment/ });
   await expect(testPayment).toBeChecked();
   await snap(page, testInfo, "admin-regions");
@@ -114,5 +115,70 @@ test("merchant: the regions page shows and saves which payment methods each regi
   // Saving what is there changes nothing for shoppers, and says it was saved.
   await europe.getByRole("button", { name: "Save payment methods for Europe" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Europe: payment methods saved." })).toBeVisible();
-  await expect(page.getByRole("region", { name: "Europe" }).getByRole("checkbox", { name: /Test payment/ })).toBeChecked();
+  await expect(page.getByRole("region", { name: "Europe", exact: true }).getByRole("checkbox", { name: /Test payment/ })).toBeChecked();
+});
+
+test("merchant: adds a shipping option to a region, a shopper is offered it at checkout, then it is switched off and deleted", async ({ page }, testInfo) => {
+  const name = `Cargo bike courier ${randomUUID().slice(0, 4)}`;
+  const storeOptionNames = async () => {
+    const answer = await page.request.get("/api/store/shipping-options?region_id=reg_europe");
+    expect(answer.status()).toBe(200);
+    return ((await answer.json()) as { shipping_options: { name: string }[] }).shipping_options.map((option) => option.name);
+  };
+
+  await page.goto("/admin/regions");
+  await page.getByLabel("Email").fill(DEMO_ADMIN.email);
+  await page.getByLabel("Password").fill(DEMO_ADMIN.password);
+  await page.keyboard.press("Enter");
+  const shipping = page.getByRole("region", { name: "Shipping options in Europe" });
+  await expect(shipping.getByText(/Standard Shipping.*€4\.95, for subtotals below €50\.00/)).toBeVisible();
+
+  // A refusal first: nothing filled in names what is missing.
+  const add = shipping.getByRole("group", { name: "Add a shipping option to Europe" });
+  await add.getByRole("button", { name: "Add shipping option to Europe" }).click();
+  await expect(add.getByLabel("Name")).toHaveAttribute("aria-invalid", "true");
+  await expect(add.getByText("Enter a price such as 4.95")).toBeVisible();
+  await add.getByLabel("Only for subtotals below (EUR)").fill("10");
+  await add.getByLabel("Only for subtotals from (EUR)").fill("20");
+  await add.getByLabel("Name").fill(name);
+  await add.getByLabel("Price (EUR)").fill("7.50");
+  await add.getByRole("button", { name: "Add shipping option to Europe" }).click();
+  await expect(add.getByText("Must be more than the minimum subtotal")).toBeVisible();
+  await add.getByLabel("Only for subtotals from (EUR)").fill("");
+  await add.getByLabel("Only for subtotals below (EUR)").fill("");
+  // Submitted from the keyboard.
+  await add.getByLabel("Price (EUR)").press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: `Europe: ${name} added` })).toBeVisible();
+  await expect(shipping.getByRole("listitem").filter({ hasText: name })).toContainText("€7.50, for every cart");
+
+  // Its price changes.
+  await shipping.getByRole("button", { name: `Edit ${name}` }).click();
+  const edit = shipping.getByRole("form", { name: `Edit ${name}` });
+  await edit.getByLabel("Price (EUR)").fill("6.90");
+  await edit.getByRole("button", { name: `Save ${name}` }).click();
+  await expect(page.getByRole("status").filter({ hasText: `${name} saved: €6.90 for every cart.` })).toBeVisible();
+  await snap(page, testInfo, "admin-regions-shipping-options");
+  await expectAccessible(page, testInfo, "admin-regions-shipping-options");
+  expect(await storeOptionNames()).toContain(name);
+
+  // A shopper in Europe is offered it at the checkout's delivery step.
+  await addToCart(page, "canvas-tote");
+  await page.goto("/checkout");
+  await expectCurrentStep(page, "address");
+  await fillAddress(page);
+  await page.getByRole("button", { name: "Continue to delivery" }).click();
+  await expectCurrentStep(page, "delivery");
+  await expect(page.getByRole("radio", { name: new RegExp(name) })).toBeVisible();
+  await snap(page, testInfo, "checkout-delivery-new-shipping-option");
+
+  // Switched off, shoppers are no longer offered it; deleted (no order used it), it is gone.
+  await page.goto("/admin/regions");
+  await shipping.getByRole("button", { name: `Switch off ${name}` }).click();
+  await expect(page.getByRole("status").filter({ hasText: `${name} is switched off` })).toBeVisible();
+  await expect(shipping.getByRole("listitem").filter({ hasText: name })).toContainText("Switched off");
+  expect(await storeOptionNames()).not.toContain(name);
+  await shipping.getByRole("button", { name: `Delete ${name}` }).click();
+  await shipping.getByRole("group", { name: `Confirm deleting ${name}` }).getByRole("button", { name: "Yes, delete it" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `${name} was deleted.` })).toBeVisible();
+  await expect(shipping.getByRole("listitem").filter({ hasText: name })).toHaveCount(0);
 });

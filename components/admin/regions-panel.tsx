@@ -1,13 +1,15 @@
 "use client";
 // The regions and the payment methods each offers shoppers. The test provider ("manual": orders
 // without money) is only offered where it is ticked here; beside a real provider the storefront
-// labels it as a test, and this page says so before the merchant saves.
+// labels it as a test, and this page says so before the merchant saves. Each region also lists
+// its shipping options, which the merchant adds, edits, switches off/on and deletes here.
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { adminClient, type AdminRegion, type ProviderInfo } from "@/lib/sdk/admin";
+import { adminClient, type AdminRegion, type AdminShippingOption, type ProviderInfo } from "@/lib/sdk/admin";
 import { isStoreApiError } from "@/lib/sdk/store-api-error";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { signInPath } from "./admin-shell";
+import { RegionShippingOptions, type RunAction } from "./shipping-options-editor";
 
 const PROVIDER_NAMES: Record<string, string> = {
   manual: "Test payment (manual): orders are placed without any money moving",
@@ -19,16 +21,18 @@ export function RegionsPanel() {
   const pathname = usePathname();
   const [regions, setRegions] = useState<AdminRegion[] | null>(null);
   const [providers, setProviders] = useState<ProviderInfo[]>([]);
+  const [shippingOptions, setShippingOptions] = useState<AdminShippingOption[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const noticeRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    Promise.all([adminClient.regions.list(), adminClient.store.listPaymentProviders()])
-      .then(([{ regions: loaded }, installed]) => {
+    Promise.all([adminClient.regions.list(), adminClient.store.listPaymentProviders(), adminClient.shippingOptions.list({ is_return: false })])
+      .then(([{ regions: loaded }, installed, { shipping_options }]) => {
         setRegions(loaded);
         setProviders(installed);
+        setShippingOptions(shipping_options);
       })
       .catch((failure: unknown) => {
         if (isStoreApiError(failure) && failure.status === 401) router.replace(signInPath(pathname));
@@ -53,10 +57,34 @@ export function RegionsPanel() {
     }
   }
 
+  const run: RunAction = async (action) => {
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    try {
+      setDone(await action());
+      return true;
+    } catch (failure) {
+      if (isStoreApiError(failure) && failure.status === 401) router.replace(signInPath(pathname));
+      setError(isStoreApiError(failure) ? failure.message : "That did not work; try again");
+      return false;
+    } finally {
+      setBusy(false);
+      noticeRef.current?.focus();
+    }
+  };
+
+  function changeOption({ upsert, removedId }: { upsert?: AdminShippingOption; removedId?: string }) {
+    setShippingOptions((rows) => {
+      const kept = rows.filter((row) => row.id !== removedId && row.id !== upsert?.id);
+      return upsert ? [...kept, upsert].sort((a, b) => a.amount - b.amount || a.id.localeCompare(b.id)) : kept;
+    });
+  }
+
   return (
     <section aria-labelledby="regions-heading">
       <h1 id="regions-heading">Regions</h1>
-      <p className="muted">Where you sell, in which currency, and which payment methods shoppers there are offered.</p>
+      <p className="muted">Where you sell, in which currency, and which payment methods and shipping options shoppers there are offered.</p>
       <div ref={noticeRef} tabIndex={-1} className="admin-order__notices">
         <ErrorMessage>{error}</ErrorMessage>
         <div role="status" className={done ? "notice notice--success" : undefined}>
@@ -72,7 +100,9 @@ export function RegionsPanel() {
       ) : (
         <div className="admin-order__grid">
           {regions.map((region) => (
-            <RegionCard key={`${region.id}:${region.payment_providers.map((provider) => provider.id).join(",")}`} region={region} providers={providers} busy={busy} onSave={save} />
+            <RegionCard key={`${region.id}:${region.payment_providers.map((provider) => provider.id).join(",")}`} region={region} providers={providers} busy={busy} onSave={save}>
+              <RegionShippingOptions region={region} options={shippingOptions.filter((option) => option.region_id === region.id)} busy={busy} run={run} onChange={changeOption} />
+            </RegionCard>
           ))}
         </div>
       )}
@@ -80,7 +110,19 @@ export function RegionsPanel() {
   );
 }
 
-function RegionCard({ region, providers, busy, onSave }: { region: AdminRegion; providers: ProviderInfo[]; busy: boolean; onSave: (region: AdminRegion, chosen: string[]) => void }) {
+function RegionCard({
+  region,
+  providers,
+  busy,
+  onSave,
+  children,
+}: {
+  region: AdminRegion;
+  providers: ProviderInfo[];
+  busy: boolean;
+  onSave: (region: AdminRegion, chosen: string[]) => void;
+  children: React.ReactNode;
+}) {
   const [chosen, setChosen] = useState(() => region.payment_providers.map((provider) => provider.id));
   const headingId = `region-${region.id}-heading`;
   const testChosen = chosen.some((id) => providers.find((provider) => provider.id === id)?.is_test);
@@ -130,6 +172,7 @@ function RegionCard({ region, providers, busy, onSave }: { region: AdminRegion; 
           Save payment methods for {region.name}
         </button>
       </form>
+      {children}
     </section>
   );
 }

@@ -152,3 +152,65 @@ export const updateRegionSchema = z.strictObject({
 
 export type CreateRegionInput = z.output<typeof createRegionSchema>;
 export type UpdateRegionInput = z.output<typeof updateRegionSchema>;
+
+// Shipping options (Medusa v1's AdminPostShippingOptionsReq and AdminPostShippingOptionsOptionReq).
+// The only fulfillment provider is `manual`, which takes no data, and prices are flat rates.
+const requirement = z.strictObject({
+  id: id.optional(),
+  type: z.enum(["min_subtotal", "max_subtotal"], { message: "must be min_subtotal or max_subtotal" }),
+  amount,
+});
+const requirements = z
+  .array(requirement)
+  .max(2)
+  .superRefine((list, context) => {
+    const types = list.map((entry) => entry.type);
+    if (new Set(types).size !== types.length) context.addIssue({ code: "custom", message: "at most one min_subtotal and one max_subtotal" });
+    const min = list.find((entry) => entry.type === "min_subtotal")?.amount;
+    const max = list.find((entry) => entry.type === "max_subtotal")?.amount;
+    if (min !== undefined && max !== undefined && min >= max) {
+      context.addIssue({ code: "custom", message: "min_subtotal must be below max_subtotal, or no cart could ever use the option" });
+    }
+  });
+const flatRate = z.literal("flat_rate", "only flat_rate prices are supported (the manual provider calculates nothing)");
+const noProviderData = z.strictObject({}, "the manual fulfillment provider takes no data").optional();
+
+export const createShippingOptionSchema = z.strictObject({
+  name: nonEmpty(100),
+  region_id: id,
+  provider_id: nonEmpty(50),
+  price_type: flatRate,
+  amount,
+  requirements: requirements.default([]),
+  data: noProviderData,
+  is_return: z.boolean().default(false),
+  admin_only: z.boolean().default(false),
+  includes_tax: z.boolean().optional(),
+});
+
+export const updateShippingOptionSchema = z.strictObject({
+  name: nonEmpty(100).optional(),
+  price_type: flatRate.optional(),
+  amount: amount.optional(),
+  /** The option's requirements after the change: one left out is removed (as in Medusa). */
+  requirements: requirements.optional(),
+  admin_only: z.boolean().optional(),
+  includes_tax: z.boolean().optional(),
+});
+
+export type CreateShippingOptionInput = z.output<typeof createShippingOptionSchema>;
+export type UpdateShippingOptionInput = z.output<typeof updateShippingOptionSchema>;
+export type ShippingRequirementInput = z.output<typeof requirement>;
+
+function booleanParam(query: URLSearchParams, name: string): boolean | undefined {
+  const value = query.get(name);
+  if (value === null || value === "") return undefined;
+  if (value !== "true" && value !== "false") throw invalidData(`${name} must be true or false`);
+  return value === "true";
+}
+
+export function parseShippingOptionListQuery(query: URLSearchParams) {
+  const regionId = query.get("region_id") || undefined;
+  if (regionId !== undefined && regionId.length > 100) throw invalidData("region_id is too long");
+  return { regionId, isReturn: booleanParam(query, "is_return"), adminOnly: booleanParam(query, "admin_only") };
+}

@@ -130,6 +130,11 @@ function assertReadyToComplete(cart: CartRow, needsPayment: boolean) {
     throw notAllowed(`Choose the ${provincesOf(country)!.label.toLowerCase()} of the shipping address: the tax depends on it`, "missing_province");
   }
   if (cart.shippingMethods.length === 0) throw notAllowed("Choose a shipping method before completing the cart", "missing_shipping_method");
+  // The merchant may have switched the option off since the shopper chose it (its row is read with the cart).
+  const withdrawnMethod = cart.shippingMethods.find((method) => method.shippingOption.adminOnly);
+  if (withdrawnMethod) {
+    throw notAllowed(`The shipping option ${withdrawnMethod.name} is no longer offered; choose another shipping method`, "shipping_option_unavailable");
+  }
   const withdrawn = cart.items.filter((item) => item.variant.product.status !== "published");
   if (withdrawn.length) {
     throw notAllowed(`${withdrawn.map((item) => item.title).join(", ")} ${withdrawn.length === 1 ? "is" : "are"} no longer for sale: remove ${withdrawn.length === 1 ? "it" : "them"} from the cart to place the order`, "product_unavailable");

@@ -199,7 +199,7 @@ export function serializeShippingOption(option: MethodRow["shippingOption"]) {
     amount: option.amount,
     is_return: option.isReturn,
     provider_id: option.providerId,
-    admin_only: false,
+    admin_only: option.adminOnly,
     requirements,
     data: {},
   };

@@ -1,5 +1,7 @@
 // Shipping options and the shipping method a cart carries. Which options a cart may use is the
-// pure rule in shipping-requirements.ts; listing and selecting apply it the same way.
+// pure rule in shipping-requirements.ts; listing and selecting apply it the same way. An option the
+// merchant switched off (admin_only, lib/catalogue/admin-shipping-options.ts) is neither listed
+// nor accepted, and a cart that chose it before cannot complete with it (complete-cart.ts).
 import { db } from "../db/client";
 import { changeCartThenRead, loadCart } from "./cart-store";
 import { notAllowed, notFound } from "./errors";
@@ -10,11 +12,11 @@ import { meetsSubtotalRequirements } from "./shipping-requirements";
 
 const byPrice = { orderBy: [{ amount: "asc" as const }, { id: "asc" as const }] };
 
-/** The options a cart can choose: its region's, not return options, requirements met. */
+/** The options a cart can choose: its region's, offered to shoppers, not return options, requirements met. */
 export async function listCartShippingOptions(cartId: string): Promise<StoreShippingOption[]> {
   const cart = await loadCart(cartId);
   const subtotal = cartTotals(cart).item_amount;
-  const options = await db().shippingOption.findMany({ where: { regionId: cart.regionId, isReturn: false }, ...byPrice });
+  const options = await db().shippingOption.findMany({ where: { regionId: cart.regionId, isReturn: false, adminOnly: false }, ...byPrice });
   return options.filter((option) => meetsSubtotalRequirements(option, subtotal)).map(serializeShippingOption);
 }
 
@@ -22,7 +24,7 @@ export async function listCartShippingOptions(cartId: string): Promise<StoreShip
 export async function listShippingOptions(filter: { regionId?: string; isReturn?: boolean }): Promise<StoreShippingOption[]> {
   if (filter.regionId && !looksLikeId("region", filter.regionId)) return [];
   const options = await db().shippingOption.findMany({
-    where: { regionId: filter.regionId, isReturn: filter.isReturn },
+    where: { regionId: filter.regionId, isReturn: filter.isReturn, adminOnly: false },
     ...byPrice,
   });
   return options.map(serializeShippingOption);
@@ -37,6 +39,7 @@ export async function addShippingMethod(cartId: string, input: { option_id: stri
     if (option.regionId !== cart.regionId) {
       throw notAllowed("The shipping option is not available in the cart's region", "shipping_option_not_in_region");
     }
+    if (option.adminOnly) throw notAllowed(`The shipping option ${option.name} is no longer offered; choose another`, "shipping_option_unavailable");
     if (option.isReturn) throw notAllowed("A return shipping option cannot be used for a cart", "return_shipping_option");
     if (!meetsSubtotalRequirements(option, cartTotals(cart).item_amount)) {
       throw notAllowed("The Cart does not satisfy the shipping option's requirements", "shipping_requirements_not_met");

@@ -3,11 +3,14 @@
 // scripts. Types are the domain's, as for the storefront SDK.
 import type { AdminProduct } from "../catalogue/admin-products";
 import type { AdminRegion } from "../catalogue/admin-regions";
+import type { AdminShippingOption } from "../catalogue/admin-shipping-options";
 import type { AdminOrder } from "../order-management/admin-orders";
 import type { AdminUser } from "../users/users";
 import { createTransport, type Query } from "./transport";
 
-export type { AdminOrder, AdminProduct, AdminRegion, AdminUser };
+export type { AdminOrder, AdminProduct, AdminRegion, AdminShippingOption, AdminUser };
+export type ShippingRequirement = { type: "min_subtotal" | "max_subtotal"; amount: number };
+export type ShippingOptionChanges = { name?: string; amount?: number; requirements?: ShippingRequirement[]; admin_only?: boolean };
 export type OrderList = { orders: AdminOrder[]; count: number; offset: number; limit: number };
 export type ProductList = { products: AdminProduct[]; count: number; offset: number; limit: number };
 export type PriceInput = { currency_code: string; amount: number };
@@ -28,6 +31,7 @@ const request = createTransport({ baseUrl: "/api", maxRetries: 1 });
 
 const productOf = (answer: { product: AdminProduct }) => answer.product;
 const regionOf = (answer: { region: AdminRegion }) => answer.region;
+const shippingOptionOf = (answer: { shipping_option: AdminShippingOption }) => answer.shipping_option;
 
 const orderAction = (path: string, body?: unknown) => request<{ order: AdminOrder }>("POST", path, { body }).then((answer) => answer.order);
 
@@ -65,6 +69,15 @@ export const adminClient = {
     list: () => request<{ regions: AdminRegion[]; count: number }>("GET", "/admin/regions", { query: { limit: 100 } }),
     update: (id: string, input: { payment_providers: string[] }) =>
       request<{ region: AdminRegion }>("POST", `/admin/regions/${encodeURIComponent(id)}`, { body: input }).then(regionOf),
+  },
+  shippingOptions: {
+    list: (query: Query) => request<{ shipping_options: AdminShippingOption[]; count: number }>("GET", "/admin/shipping-options", { query }),
+    create: (input: ShippingOptionChanges & { name: string; region_id: string; amount: number; provider_id: string; price_type: "flat_rate" }) =>
+      request<{ shipping_option: AdminShippingOption }>("POST", "/admin/shipping-options", { body: input }).then(shippingOptionOf),
+    update: (id: string, input: ShippingOptionChanges) =>
+      request<{ shipping_option: AdminShippingOption }>("POST", `/admin/shipping-options/${encodeURIComponent(id)}`, { body: input }).then(shippingOptionOf),
+    delete: (id: string) =>
+      request<{ id: string; deleted: boolean; switched_off?: boolean; message?: string; shipping_option?: AdminShippingOption }>("DELETE", `/admin/shipping-options/${encodeURIComponent(id)}`),
   },
   store: {
     listPaymentProviders: () => request<{ payment_providers: ProviderInfo[] }>("GET", "/admin/store/payment-providers").then((answer) => answer.payment_providers),

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ShippingOption" ADD COLUMN     "adminOnly" BOOLEAN NOT NULL DEFAULT false;
