@@ -3,8 +3,10 @@
 // answer with a text/plain 500 (lib/http/screen-request.ts). `npm start` and the test harness run
 // this instead of `next start`, compiled by `npm run build` to <dist dir>/store-server.mjs
 // (scripts/build-server.mjs) and started from the project folder. Settings: PORT (3000),
-// HOST (0.0.0.0), NEXT_DIST_DIR (.next, read by next.config.js).
+// HOST (0.0.0.0), TRUSTED_PROXY_COUNT (0: how many proxies in front of the store append to
+// X-Forwarded-For; see lib/http/client-address.ts), NEXT_DIST_DIR (.next, read by next.config.js).
 import http from "node:http";
+import { CLIENT_ADDRESS_HEADER, clientAddressFrom, trustedProxyCount } from "../lib/http/client-address";
 import { screenRequest } from "../lib/http/screen-request";
 import { arrivedOverTls, securityHeaders } from "../lib/http/security-headers";
 
@@ -19,6 +21,7 @@ const app = next({ dev: false, dir: root, hostname: host, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+const trustedProxies = trustedProxyCount();
 const stripeApiBase = process.env.STRIPE_API_BASE?.trim() || null;
 const headersOverHttp = securityHeaders({ https: false, stripeApiBase });
 const headersOverTls = securityHeaders({ https: true, stripeApiBase });
@@ -32,6 +35,12 @@ const server = http.createServer((request, response) => {
     response.end(request.method === "HEAD" ? undefined : refusal.body);
     return;
   }
+  // Whatever a client sent in this header is replaced: only this server knows the connection.
+  request.headers[CLIENT_ADDRESS_HEADER] = clientAddressFrom({
+    socketAddress: request.socket.remoteAddress,
+    forwardedFor: request.headers["x-forwarded-for"],
+    trustedProxies,
+  });
   handle(request, response).catch((error: unknown) => {
     console.error("serve: unexpected error", error);
     if (!response.headersSent) response.writeHead(500, { "content-type": "application/json; charset=utf-8" });

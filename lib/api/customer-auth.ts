@@ -83,15 +83,6 @@ export function clearedSessionCookie(request: Request): string {
 }
 
 /**
- * The client's address for per-address rate limits: the first X-Forwarded-For entry. Next.js
- * fills that header from the socket when the request has none; behind a proxy it must be the
- * proxy that sets it (a client talking to the app directly could otherwise choose it).
- */
-export function clientAddress(request: Request): string {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
-}
-
-/**
  * The edge for the account routes: like storeRoute, but never idempotent-replayed, because their
  * answers set a session cookie, carry a secret (a bearer token) or depend on who is signed in,
  * and must not be stored or handed to whoever repeats a key.

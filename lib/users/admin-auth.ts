@@ -2,6 +2,7 @@
 // POST /admin/auth/token (Authorization: Bearer), a user's API token (x-medusa-access-token,
 // medusa-js's `apiKey`), or the back office's session cookie. All three end when revoked.
 import { issueAccessToken, verifyAccessToken } from "../auth/access-tokens";
+import { clientAddress } from "../http/client-address";
 import { createSession, findSessionActorByToken, hashToken, revokeSession } from "../auth/sessions";
 import { findUser, findUserByApiToken, serializeUser, signInWithPassword, type UserRow } from "./users";
 
@@ -39,24 +40,16 @@ export async function authenticateAdmin(headers: Headers): Promise<AdminCredenti
   return null;
 }
 
-/**
- * The address sign-in attempts are counted against: the last x-forwarded-for entry, which is the
- * one the nearest proxy (or Next.js itself, from the socket) wrote, not one a client can choose.
- */
-export function clientAddressOf(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",").map((part) => part.trim()).filter(Boolean);
-  return forwarded?.at(-1) ?? "unknown";
-}
 
 /** POST /admin/auth: the user and a new session for the cookie. */
 export async function startAdminSession(email: string, password: string, headers: Headers) {
-  const user = await signInWithPassword(email, password, clientAddressOf(headers));
+  const user = await signInWithPassword(email, password, clientAddress({ headers }));
   return { user: serializeUser(user), session: await createSession("user", user.id) };
 }
 
 /** POST /admin/auth/token: a bearer token bound to a new session. */
 export async function issueAdminToken(email: string, password: string, headers: Headers): Promise<string> {
-  const user = await signInWithPassword(email, password, clientAddressOf(headers));
+  const user = await signInWithPassword(email, password, clientAddress({ headers }));
   return issueAccessToken("user", user.id);
 }
 

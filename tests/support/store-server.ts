@@ -54,7 +54,9 @@ export async function startStoreInstance(
   const log = fs.openSync(logFile, "w");
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(root, process.env.NEXT_DIST_DIR || ".next", "store-server.mjs")], {
     cwd: root,
-    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
+    // As if behind one proxy: a test names the client's address with X-Forwarded-For (per-address
+    // rate limits), and the store trusts that one hop's entry, as a deployment behind a load balancer would.
+    env: { TRUSTED_PROXY_COUNT: "1", ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", log, log],
   });
   const url = `http://127.0.0.1:${port}`;

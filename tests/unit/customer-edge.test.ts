@@ -2,7 +2,8 @@
 // limits, the sign-in's return path, and the shapes of account requests.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { clearedSessionCookie, clientAddress, sessionCookie } from "../../lib/api/customer-auth";
+import { clearedSessionCookie, sessionCookie } from "../../lib/api/customer-auth";
+import { CLIENT_ADDRESS_HEADER, clientAddress, clientAddressFrom, trustedProxyCount } from "../../lib/http/client-address";
 import { addAddressSchema, parseOrderLookupQuery, registerSchema } from "../../lib/api/customer-validation";
 import { parseWith } from "../../lib/api/validation";
 import { StoreError } from "../../lib/commerce/errors";
@@ -22,9 +23,20 @@ describe("the customer session cookie", () => {
   });
 });
 
-test("the client address is the first X-Forwarded-For entry", () => {
-  assert.equal(clientAddress(new Request("http://x/", { headers: { "x-forwarded-for": "203.0.113.7, 10.0.0.1" } })), "203.0.113.7");
-  assert.equal(clientAddress(new Request("http://x/")), "unknown");
+test("the client address: the socket's peer unless proxies are trusted, then the entry the nearest trusted one wrote", () => {
+  const forwardedFor = "198.51.100.9, 203.0.113.7, 10.0.0.1";
+  // Talking to the store directly, a client's own X-Forwarded-For is ignored.
+  assert.equal(clientAddressFrom({ socketAddress: "192.0.2.1", forwardedFor, trustedProxies: 0 }), "192.0.2.1");
+  // Behind one proxy (192.0.2.1), the entry it appended; the rest was the client's to write.
+  assert.equal(clientAddressFrom({ socketAddress: "192.0.2.1", forwardedFor, trustedProxies: 1 }), "10.0.0.1");
+  assert.equal(clientAddressFrom({ socketAddress: "192.0.2.1", forwardedFor, trustedProxies: 2 }), "203.0.113.7");
+  // More trusted hops than the request came through: the farthest address known.
+  assert.equal(clientAddressFrom({ socketAddress: "192.0.2.1", forwardedFor: undefined, trustedProxies: 2 }), "192.0.2.1");
+  assert.equal(clientAddressFrom({ socketAddress: "192.0.2.1", forwardedFor: ["198.51.100.9", "10.0.0.1"], trustedProxies: 1 }), "10.0.0.1");
+  // The app reads only the header the front server wrote.
+  assert.equal(clientAddress(new Request("http://x/", { headers: { [CLIENT_ADDRESS_HEADER]: "10.0.0.1" } })), "10.0.0.1");
+  assert.equal(clientAddress(new Request("http://x/", { headers: { "x-forwarded-for": "203.0.113.7" } })), "unknown");
+  assert.throws(() => trustedProxyCount({ TRUSTED_PROXY_COUNT: "one" }), /TRUSTED_PROXY_COUNT/);
 });
 
 test("a sign-in returns only to a path on this site", () => {

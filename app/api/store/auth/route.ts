@@ -1,5 +1,6 @@
 // Sign in with a session cookie (medusa-js auth.authenticate / getSession / deleteSession).
-import { clearedSessionCookie, clientAddress, customerRoute, endCustomerSession, requireCustomer, sessionCookie } from "@/lib/api/customer-auth";
+import { clearedSessionCookie, customerRoute, endCustomerSession, requireCustomer, sessionCookie } from "@/lib/api/customer-auth";
+import { clientAddress } from "@/lib/http/client-address";
 import { credentialsSchema } from "@/lib/api/customer-validation";
 import { JsonAnswer, routeMethods } from "@/lib/api/store-route";
 import { parseWith } from "@/lib/api/validation";

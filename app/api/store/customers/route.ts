@@ -1,5 +1,6 @@
 // Registration (medusa-js customers.create): the new account is signed in at once, as in Medusa v1.
-import { clientAddress, customerRoute, sessionCookie } from "@/lib/api/customer-auth";
+import { customerRoute, sessionCookie } from "@/lib/api/customer-auth";
+import { clientAddress } from "@/lib/http/client-address";
 import { registerSchema } from "@/lib/api/customer-validation";
 import { JsonAnswer, routeMethods } from "@/lib/api/store-route";
 import { parseWith } from "@/lib/api/validation";

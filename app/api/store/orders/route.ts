@@ -1,5 +1,6 @@
 // A guest looks an order up by its number and email (medusa-js orders.lookupOrder).
-import { clientAddress, customerRoute } from "@/lib/api/customer-auth";
+import { customerRoute } from "@/lib/api/customer-auth";
+import { clientAddress } from "@/lib/http/client-address";
 import { parseOrderLookupQuery } from "@/lib/api/customer-validation";
 import { routeMethods } from "@/lib/api/store-route";
 import { lookupOrder } from "@/lib/customers/customer-orders";

@@ -1,5 +1,6 @@
 // Whether an email has an account (medusa-js auth.exists). Medusa's API reveals this; see README.
-import { clientAddress, customerRoute } from "@/lib/api/customer-auth";
+import { customerRoute } from "@/lib/api/customer-auth";
+import { clientAddress } from "@/lib/http/client-address";
 import { routeMethods } from "@/lib/api/store-route";
 import { accountExists } from "@/lib/customers/accounts";
 

@@ -1,5 +1,6 @@
 // A bearer token for clients without cookies (medusa-js auth.getToken → {access_token}).
-import { clientAddress, customerRoute } from "@/lib/api/customer-auth";
+import { customerRoute } from "@/lib/api/customer-auth";
+import { clientAddress } from "@/lib/http/client-address";
 import { credentialsSchema } from "@/lib/api/customer-validation";
 import { routeMethods } from "@/lib/api/store-route";
 import { parseWith } from "@/lib/api/validation";

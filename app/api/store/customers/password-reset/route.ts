@@ -1,4 +1,5 @@
-import { clientAddress, customerRoute } from "@/lib/api/customer-auth";
+import { customerRoute } from "@/lib/api/customer-auth";
+import { clientAddress } from "@/lib/http/client-address";
 import { passwordResetSchema } from "@/lib/api/customer-validation";
 import { routeMethods } from "@/lib/api/store-route";
 import { parseWith } from "@/lib/api/validation";

@@ -1,5 +1,6 @@
 // Ask for a password reset email. 204 whether or not the email has an account (Medusa v1's answer).
-import { clientAddress, customerRoute } from "@/lib/api/customer-auth";
+import { customerRoute } from "@/lib/api/customer-auth";
+import { clientAddress } from "@/lib/http/client-address";
 import { passwordTokenSchema } from "@/lib/api/customer-validation";
 import { JsonAnswer, routeMethods } from "@/lib/api/store-route";
 import { parseWith } from "@/lib/api/validation";
