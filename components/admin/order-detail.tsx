@@ -3,58 +3,38 @@
 // the fulfilments (create, ship with tracking, cancel), the order's own actions and its history.
 // Every action answers with the whole order, which replaces the one shown.
 import Link from "next/link";
-import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { adminClient, type AdminOrder } from "@/lib/sdk/admin";
-import { isStoreApiError } from "@/lib/sdk/store-api-error";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { formatMoney } from "@/components/ui/format-money";
-import { signInPath } from "./admin-shell";
 import { FulfillmentPanel } from "./fulfillment-panel";
 import { PaymentPanel } from "./payment-panel";
 import { ACTIVITY, FULFILLMENT_STATUS, labelOf, ORDER_STATUS, PAYMENT_STATUS, StatusBadge } from "./status-labels";
+import { useAdminAction } from "./use-admin-action";
 
 export type RunAction = (label: string, action: () => Promise<AdminOrder>) => Promise<boolean>;
 
 const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }) : "");
 
 export function OrderDetail({ orderId }: { orderId: string }) {
-  const router = useRouter();
-  const pathname = usePathname();
   const [order, setOrder] = useState<AdminOrder | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, done, busy, noticeRef, perform, failLoading } = useAdminAction();
   const [confirmingCancel, setConfirmingCancel] = useState(false);
-  const noticeRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     adminClient.orders
       .retrieve(orderId)
       .then(setOrder)
       .catch((failure: unknown) => {
-        if (isStoreApiError(failure) && failure.status === 401) router.replace(signInPath(pathname));
-        else setError(isStoreApiError(failure) ? failure.message : "The order could not be loaded");
+        failLoading(failure, "The order could not be loaded");
       });
-  }, [orderId, router, pathname]);
+  }, [orderId, failLoading]);
 
-  const run: RunAction = async (label, action) => {
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
+  const run: RunAction = (label, action) =>
+    perform(async () => {
       setOrder(await action());
-      setDone(label);
-      return true;
-    } catch (failure) {
-      if (isStoreApiError(failure) && failure.status === 401) router.replace(signInPath(pathname));
-      setError(isStoreApiError(failure) ? failure.message : "That did not work; try again");
-      return false;
-    } finally {
-      setBusy(false);
-      noticeRef.current?.focus();
-    }
-  };
+      return label;
+    });
 
   if (!order) {
     return error ? <ErrorMessage>{error}</ErrorMessage> : <p className="muted" role="status">Loading the order…</p>;
