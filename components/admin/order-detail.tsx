@@ -11,6 +11,7 @@ import { FulfillmentPanel } from "./fulfillment-panel";
 import { PaymentPanel } from "./payment-panel";
 import { ACTIVITY, FULFILLMENT_STATUS, labelOf, ORDER_STATUS, PAYMENT_STATUS, StatusBadge } from "./status-labels";
 import { useAdminAction } from "./use-admin-action";
+import { AddressSummary } from "@/components/checkout/address-summary";
 
 export type RunAction = (label: string, action: () => Promise<AdminOrder>) => Promise<boolean>;
 
@@ -158,24 +159,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
           <h2 id="customer-heading">Customer</h2>
           <p>{order.email}</p>
           <h3>Shipping address</h3>
-          {address ? (
-            <address>
-              {[address.first_name, address.last_name].filter(Boolean).join(" ")}
-              <br />
-              {address.address_1}
-              {address.address_2 ? <>, {address.address_2}</> : null}
-              <br />
-              {address.postal_code} {address.city}, {address.country_code?.toUpperCase()}
-              {address.phone ? (
-                <>
-                  <br />
-                  {address.phone}
-                </>
-              ) : null}
-            </address>
-          ) : (
-            <p className="muted">None</p>
-          )}
+          <AddressSummary address={address} />
           <h3>Shipping method</h3>
           <p>{order.shipping_methods.map((method) => method.name).join(", ") || "None"}</p>
         </section>
