@@ -8,6 +8,7 @@ import { ErrorMessage } from "@/components/ui/error-message";
 import { storeClient } from "@/lib/sdk/client";
 import type { StoreCustomerAddress } from "@/lib/sdk/types";
 import { refusalMessage } from "./account-messages";
+import { AddressSummary } from "@/components/checkout/address-summary";
 
 type Country = { value: string; label: string };
 
@@ -17,7 +18,7 @@ export function AddressBook({ initialAddresses, countries }: { initialAddresses:
   const [editing, setEditing] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const countryName = (code: string | null) => countries.find((country) => country.value === code)?.label ?? code?.toUpperCase() ?? "";
+  const countryName = (code: string | null | undefined) => countries.find((country) => country.value === code)?.label ?? code?.toUpperCase() ?? "";
 
   function startEditing(which: string) {
     setNotice(null);
@@ -62,22 +63,7 @@ export function AddressBook({ initialAddresses, countries }: { initialAddresses:
               />
             ) : (
               <>
-                <address className="address-book__text">
-                  {address.first_name} {address.last_name}
-                  <br />
-                  {address.address_1}
-                  {address.address_2 ? `, ${address.address_2}` : ""}
-                  <br />
-                  {address.postal_code} {address.city}
-                  <br />
-                  {countryName(address.country_code)}
-                  {address.phone ? (
-                    <>
-                      <br />
-                      {address.phone}
-                    </>
-                  ) : null}
-                </address>
+                <AddressSummary address={address} countryLabel={countryName} className="address-book__text" />
                 <div className="address-book__actions">
                   <button type="button" className="button button--secondary" onClick={() => startEditing(address.id)} aria-label={`Edit the address at ${address.address_1}`}>
                     Edit

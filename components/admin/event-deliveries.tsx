@@ -11,6 +11,7 @@ import { ErrorMessage } from "@/components/ui/error-message";
 import { SelectField } from "@/components/ui/text-field";
 import { when } from "./mailbox-list";
 import { useAdminLoad } from "./use-admin-load";
+import { AdminPaging } from "./admin-paging";
 
 const PAGE_SIZE = 25;
 
@@ -184,19 +185,7 @@ export function EventDeliveries() {
               </tbody>
             </table>
           </div>
-          {pages > 1 ? (
-            <nav className="admin-paging" aria-label="Pages of deliveries">
-              <button type="button" className="button button--secondary" disabled={page <= 1} onClick={() => goTo(page - 1)}>
-                Previous page
-              </button>
-              <span>
-                Page {page} of {pages}
-              </span>
-              <button type="button" className="button button--secondary" disabled={page >= pages} onClick={() => goTo(page + 1)}>
-                Next page
-              </button>
-            </nav>
-          ) : null}
+          <AdminPaging label="Pages of deliveries" page={page} pages={pages} onPage={goTo} />
         </>
       )}
     </section>

@@ -8,6 +8,7 @@ import { adminMailClient } from "@/lib/sdk/admin-mail";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { TextField } from "@/components/ui/text-field";
 import { useAdminLoad } from "./use-admin-load";
+import { AdminPaging } from "./admin-paging";
 
 const PAGE_SIZE = 25;
 export const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "medium" }) : "");
@@ -103,19 +104,7 @@ export function MailboxList() {
               </tbody>
             </table>
           </div>
-          {pages > 1 ? (
-            <nav className="admin-paging" aria-label="Pages of emails">
-              <button type="button" className="button button--secondary" disabled={page <= 1} onClick={() => goTo(page - 1)}>
-                Previous page
-              </button>
-              <span>
-                Page {page} of {pages}
-              </span>
-              <button type="button" className="button button--secondary" disabled={page >= pages} onClick={() => goTo(page + 1)}>
-                Next page
-              </button>
-            </nav>
-          ) : null}
+          <AdminPaging label="Pages of emails" page={page} pages={pages} onPage={goTo} />
         </>
       )}
     </section>

@@ -3,58 +3,39 @@
 // the fulfilments (create, ship with tracking, cancel), the order's own actions and its history.
 // Every action answers with the whole order, which replaces the one shown.
 import Link from "next/link";
-import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { adminClient, type AdminOrder } from "@/lib/sdk/admin";
-import { isStoreApiError } from "@/lib/sdk/store-api-error";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { formatMoney } from "@/components/ui/format-money";
-import { signInPath } from "./admin-shell";
 import { FulfillmentPanel } from "./fulfillment-panel";
 import { PaymentPanel } from "./payment-panel";
 import { ACTIVITY, FULFILLMENT_STATUS, labelOf, ORDER_STATUS, PAYMENT_STATUS, StatusBadge } from "./status-labels";
+import { useAdminAction } from "./use-admin-action";
+import { AddressSummary } from "@/components/checkout/address-summary";
 
 export type RunAction = (label: string, action: () => Promise<AdminOrder>) => Promise<boolean>;
 
 const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }) : "");
 
 export function OrderDetail({ orderId }: { orderId: string }) {
-  const router = useRouter();
-  const pathname = usePathname();
   const [order, setOrder] = useState<AdminOrder | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, done, busy, noticeRef, perform, failLoading } = useAdminAction();
   const [confirmingCancel, setConfirmingCancel] = useState(false);
-  const noticeRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     adminClient.orders
       .retrieve(orderId)
       .then(setOrder)
       .catch((failure: unknown) => {
-        if (isStoreApiError(failure) && failure.status === 401) router.replace(signInPath(pathname));
-        else setError(isStoreApiError(failure) ? failure.message : "The order could not be loaded");
+        failLoading(failure, "The order could not be loaded");
       });
-  }, [orderId, router, pathname]);
+  }, [orderId, failLoading]);
 
-  const run: RunAction = async (label, action) => {
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
+  const run: RunAction = (label, action) =>
+    perform(async () => {
       setOrder(await action());
-      setDone(label);
-      return true;
-    } catch (failure) {
-      if (isStoreApiError(failure) && failure.status === 401) router.replace(signInPath(pathname));
-      setError(isStoreApiError(failure) ? failure.message : "That did not work; try again");
-      return false;
-    } finally {
-      setBusy(false);
-      noticeRef.current?.focus();
-    }
-  };
+      return label;
+    });
 
   if (!order) {
     return error ? <ErrorMessage>{error}</ErrorMessage> : <p className="muted" role="status">Loading the order…</p>;
@@ -178,24 +159,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
           <h2 id="customer-heading">Customer</h2>
           <p>{order.email}</p>
           <h3>Shipping address</h3>
-          {address ? (
-            <address>
-              {[address.first_name, address.last_name].filter(Boolean).join(" ")}
-              <br />
-              {address.address_1}
-              {address.address_2 ? <>, {address.address_2}</> : null}
-              <br />
-              {address.postal_code} {address.city}, {address.country_code?.toUpperCase()}
-              {address.phone ? (
-                <>
-                  <br />
-                  {address.phone}
-                </>
-              ) : null}
-            </address>
-          ) : (
-            <p className="muted">None</p>
-          )}
+          <AddressSummary address={address} />
           <h3>Shipping method</h3>
           <p>{order.shipping_methods.map((method) => method.name).join(", ") || "None"}</p>
         </section>

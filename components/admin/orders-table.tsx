@@ -11,6 +11,7 @@ import { formatMoney } from "@/components/ui/format-money";
 import { SelectField, TextField } from "@/components/ui/text-field";
 import { signInPath } from "./admin-shell";
 import { FULFILLMENT_STATUS, ORDER_STATUS, PAYMENT_STATUS, StatusBadge } from "./status-labels";
+import { AdminPaging } from "./admin-paging";
 
 const PAGE_SIZE = 20;
 
@@ -147,17 +148,7 @@ export function OrdersTable() {
               </tbody>
             </table>
           </div>
-          <nav className="admin-paging" aria-label="Pages of orders">
-            <button type="button" className="button button--secondary" disabled={page <= 1} onClick={() => goTo(page - 1)}>
-              Previous page
-            </button>
-            <span>
-              Page {page} of {pages}
-            </span>
-            <button type="button" className="button button--secondary" disabled={page >= pages} onClick={() => goTo(page + 1)}>
-              Next page
-            </button>
-          </nav>
+          <AdminPaging label="Pages of orders" page={page} pages={pages} onPage={goTo} />
         </>
       )}
     </section>

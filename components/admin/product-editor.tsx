@@ -3,15 +3,13 @@
 // the stock and the price in each of the store's currencies. Deleting a product that was ordered
 // unpublishes it instead; the page says which happened.
 import Link from "next/link";
-import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { adminClient, type AdminProduct, type PriceInput } from "@/lib/sdk/admin";
-import { isStoreApiError } from "@/lib/sdk/store-api-error";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { SelectField, TextField } from "@/components/ui/text-field";
-import { signInPath } from "./admin-shell";
 import { formatPlain, parseMoney } from "./money-input";
 import { PRODUCT_STATUS, StatusBadge } from "./status-labels";
+import { useAdminAction } from "./use-admin-action";
 
 type Variant = AdminProduct["variants"][number];
 type Run = (label: string, action: () => Promise<AdminProduct | null>) => Promise<boolean>;
@@ -19,16 +17,11 @@ type Run = (label: string, action: () => Promise<AdminProduct | null>) => Promis
 const STATUS_CHOICES = Object.entries(PRODUCT_STATUS).map(([value, label]) => ({ value, label }));
 
 export function ProductEditor({ productId }: { productId: string }) {
-  const router = useRouter();
-  const pathname = usePathname();
   const [product, setProduct] = useState<AdminProduct | null>(null);
   const [currencies, setCurrencies] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, done, setDone, busy, noticeRef, perform, failLoading } = useAdminAction();
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [deleted, setDeleted] = useState(false);
-  const noticeRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     Promise.all([adminClient.products.retrieve(productId), adminClient.regions.list()])
@@ -37,29 +30,16 @@ export function ProductEditor({ productId }: { productId: string }) {
         setCurrencies([...new Set(regions.map((region) => region.currency_code))]);
       })
       .catch((failure: unknown) => {
-        if (isStoreApiError(failure) && failure.status === 401) router.replace(signInPath(pathname));
-        else setError(isStoreApiError(failure) ? failure.message : "The product could not be loaded");
+        failLoading(failure, "The product could not be loaded");
       });
-  }, [productId, router, pathname]);
+  }, [productId, failLoading]);
 
-  const run: Run = async (label, action) => {
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
+  const run: Run = (label, action) =>
+    perform(async () => {
       const next = await action();
       if (next) setProduct(next);
-      setDone(label);
-      return true;
-    } catch (failure) {
-      if (isStoreApiError(failure) && failure.status === 401) router.replace(signInPath(pathname));
-      setError(isStoreApiError(failure) ? failure.message : "That did not work; try again");
-      return false;
-    } finally {
-      setBusy(false);
-      noticeRef.current?.focus();
-    }
-  };
+      return label;
+    });
 
   if (!product) {
     return error ? <ErrorMessage>{error}</ErrorMessage> : <p className="muted" role="status">Loading the product…</p>;

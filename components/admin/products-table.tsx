@@ -10,6 +10,7 @@ import { ErrorMessage } from "@/components/ui/error-message";
 import { SelectField, TextField } from "@/components/ui/text-field";
 import { signInPath } from "./admin-shell";
 import { PRODUCT_STATUS, StatusBadge } from "./status-labels";
+import { AdminPaging } from "./admin-paging";
 
 const PAGE_SIZE = 20;
 
@@ -129,17 +130,7 @@ export function ProductsTable() {
               </tbody>
             </table>
           </div>
-          <nav className="admin-paging" aria-label="Pages of products">
-            <button type="button" className="button button--secondary" disabled={page <= 1} onClick={() => goTo(page - 1)}>
-              Previous page
-            </button>
-            <span>
-              Page {page} of {pages}
-            </span>
-            <button type="button" className="button button--secondary" disabled={page >= pages} onClick={() => goTo(page + 1)}>
-              Next page
-            </button>
-          </nav>
+          <AdminPaging label="Pages of products" page={page} pages={pages} onPage={goTo} />
         </>
       )}
     </section>

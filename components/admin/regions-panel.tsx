@@ -3,13 +3,11 @@
 // without money) is only offered where it is ticked here; beside a real provider the storefront
 // labels it as a test, and this page says so before the merchant saves. Each region also lists
 // its shipping options, which the merchant adds, edits, switches off/on and deletes here.
-import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { adminClient, type AdminRegion, type AdminShippingOption, type ProviderInfo } from "@/lib/sdk/admin";
-import { isStoreApiError } from "@/lib/sdk/store-api-error";
 import { ErrorMessage } from "@/components/ui/error-message";
-import { signInPath } from "./admin-shell";
 import { RegionShippingOptions, type RunAction } from "./shipping-options-editor";
+import { useAdminAction } from "./use-admin-action";
 
 const PROVIDER_NAMES: Record<string, string> = {
   manual: "Test payment (manual): orders are placed without any money moving",
@@ -17,15 +15,10 @@ const PROVIDER_NAMES: Record<string, string> = {
 };
 
 export function RegionsPanel() {
-  const router = useRouter();
-  const pathname = usePathname();
   const [regions, setRegions] = useState<AdminRegion[] | null>(null);
   const [providers, setProviders] = useState<ProviderInfo[]>([]);
   const [shippingOptions, setShippingOptions] = useState<AdminShippingOption[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const noticeRef = useRef<HTMLDivElement>(null);
+  const { error, done, busy, noticeRef, perform, failLoading } = useAdminAction();
 
   useEffect(() => {
     Promise.all([adminClient.regions.list(), adminClient.store.listPaymentProviders(), adminClient.shippingOptions.list({ is_return: false })])
@@ -35,44 +28,18 @@ export function RegionsPanel() {
         setShippingOptions(shipping_options);
       })
       .catch((failure: unknown) => {
-        if (isStoreApiError(failure) && failure.status === 401) router.replace(signInPath(pathname));
-        else setError(isStoreApiError(failure) ? failure.message : "The regions could not be loaded");
+        failLoading(failure, "The regions could not be loaded");
       });
-  }, [router, pathname]);
+  }, [failLoading]);
 
-  async function save(region: AdminRegion, chosen: string[]) {
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
+  const save = (region: AdminRegion, chosen: string[]) =>
+    perform(async () => {
       const updated = await adminClient.regions.update(region.id, { payment_providers: chosen });
       setRegions((rows) => rows?.map((row) => (row.id === updated.id ? updated : row)) ?? null);
-      setDone(`${updated.name}: payment methods saved.`);
-    } catch (failure) {
-      if (isStoreApiError(failure) && failure.status === 401) router.replace(signInPath(pathname));
-      setError(isStoreApiError(failure) ? failure.message : "That did not work; try again");
-    } finally {
-      setBusy(false);
-      noticeRef.current?.focus();
-    }
-  }
+      return `${updated.name}: payment methods saved.`;
+    });
 
-  const run: RunAction = async (action) => {
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
-      setDone(await action());
-      return true;
-    } catch (failure) {
-      if (isStoreApiError(failure) && failure.status === 401) router.replace(signInPath(pathname));
-      setError(isStoreApiError(failure) ? failure.message : "That did not work; try again");
-      return false;
-    } finally {
-      setBusy(false);
-      noticeRef.current?.focus();
-    }
-  };
+  const run: RunAction = (action) => perform(action);
 
   function changeOption({ upsert, removedId }: { upsert?: AdminShippingOption; removedId?: string }) {
     setShippingOptions((rows) => {

@@ -56,6 +56,15 @@ export function slidingWindowResult(input: { count: number; previousCount: numbe
   };
 }
 
+/**
+ * Takes back one attempt counted by consumeRateLimit (e.g. a sign-in that turned out to be the
+ * right password: limits on guessing count the wrong ones).
+ */
+export async function giveBackAttempt(key: string, { windowMs }: RateLimit, now = Date.now()): Promise<void> {
+  const bucket = `${key}@${Math.floor(now / windowMs) * windowMs}`;
+  await db().$executeRaw`UPDATE "RateLimitBucket" SET "count" = "count" - 1 WHERE "key" = ${bucket} AND "count" > 0`;
+}
+
 async function forgetExpiredBuckets(now: number) {
   await db()
     .rateLimitBucket.deleteMany({ where: { expiresAt: { lt: new Date(now) } } })

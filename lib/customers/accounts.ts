@@ -71,7 +71,7 @@ export async function registerCustomer(input: RegisterInput, clientAddress: stri
 /** The account these credentials open, or a 401 that does not say which part was wrong. */
 async function authenticate({ email, password }: Credentials, clientAddress: string): Promise<string> {
   const normalized = normalizeEmail(email);
-  await enforceRateLimits([
+  const attempt = await enforceRateLimits([
     { key: `store-sign-in:email:${normalized}`, limit: LIMITS.signInPerEmail },
     { key: `store-sign-in:address:${clientAddress}`, limit: LIMITS.signInPerAddress },
   ]);
@@ -79,6 +79,7 @@ async function authenticate({ email, password }: Credentials, clientAddress: str
   const stored = customer?.hasAccount ? customer.passwordHash : null;
   // verifyPassword spends the same time when there is no account, so timing tells nothing.
   if (!(await verifyPassword(password, stored)) || !customer || !stored) throw unauthorized("Wrong email or password");
+  await attempt.succeeded();
   if (needsRehash(stored)) {
     await db().customer.update({ where: { id: customer.id }, data: { passwordHash: await hashPassword(password) } });
   }

@@ -16,7 +16,6 @@ import { orderInclude } from "../commerce/queries";
 import { serializeOrder, type StoreOrder } from "../commerce/serialize";
 import { recordEvent } from "../events/outbox";
 import { normalizeEmail, retrieveCustomer } from "./accounts";
-import { logTokenForDevelopment } from "./development-mail-log";
 import { createOneTimeToken, useOneTimeToken } from "./one-time-tokens";
 import { enforceRateLimits, LIMITS } from "./rate-limits";
 
@@ -82,12 +81,11 @@ export async function requestOrderClaim(customerId: string, orderIds: string[] |
   const byEmail = new Map<string, string[]>();
   for (const order of claimable) byEmail.set(order.email, [...(byEmail.get(order.email) ?? []), order.id]);
   for (const [email, ids] of byEmail) {
-    const { token } = await db().$transaction(async (tx) => {
+    // The token goes out only in the claim email (the event's subscriber), never to a log.
+    await db().$transaction(async (tx) => {
       const made = await createOneTimeToken(tx, { purpose: "order_claim", customerId, email, ttlMs: CLAIM_TOKEN_TTL_MS, orderIds: ids });
       await recordEvent(tx, { name: "order.claim_requested", resourceId: customerId, data: { email, token: made.token, order_ids: ids } });
-      return made;
     });
-    logTokenForDevelopment("order claim", email, token);
   }
 }
 

@@ -9,7 +9,6 @@ import { db } from "../db/client";
 import { unauthorized } from "../commerce/errors";
 import { recordEvent } from "../events/outbox";
 import { normalizeEmail, retrieveCustomer } from "./accounts";
-import { logTokenForDevelopment } from "./development-mail-log";
 import { createOneTimeToken, retireTokens, useOneTimeToken } from "./one-time-tokens";
 import { enforceRateLimits, LIMITS } from "./rate-limits";
 import type { StoreCustomer } from "./serialize";
@@ -24,16 +23,15 @@ export async function requestPasswordReset(email: string, clientAddress: string)
   ]);
   const customer = await db().customer.findUnique({ where: { email: normalized } });
   if (!customer?.hasAccount) return;
-  const { token } = await db().$transaction(async (tx) => {
+  // The token goes out only in the reset email (the event's subscriber), never to a log.
+  await db().$transaction(async (tx) => {
     const made = await createOneTimeToken(tx, { purpose: "password_reset", customerId: customer.id, email: normalized, ttlMs: RESET_TOKEN_TTL_MS });
     await recordEvent(tx, {
       name: "customer.password_reset",
       resourceId: customer.id,
       data: { email: normalized, token: made.token, expires_at: made.expiresAt.toISOString() },
     });
-    return made;
   });
-  logTokenForDevelopment("password reset", normalized, token);
 }
 
 export async function resetPassword(

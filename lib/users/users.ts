@@ -64,7 +64,7 @@ const invalidCredentials = () => new StoreError("unauthorized", "Wrong email or 
 /** The user with this email and password; the same 401 for a wrong email and a wrong password. */
 export async function signInWithPassword(email: string, password: string, clientAddress: string): Promise<UserRow> {
   const normalized = normalizeEmail(email);
-  await enforceRateLimits([
+  const attempt = await enforceRateLimits([
     { key: `admin-sign-in:email:${normalized}`, limit: LIMITS.signInPerEmail },
     { key: `admin-sign-in:address:${clientAddress}`, limit: LIMITS.signInPerAddress },
   ]);
@@ -72,6 +72,7 @@ export async function signInWithPassword(email: string, password: string, client
   // Without a user the check runs against a dummy hash: the answer takes as long either way.
   const matches = await verifyPassword(password, user?.passwordHash ?? null);
   if (!user || !matches) throw invalidCredentials();
+  await attempt.succeeded();
   if (needsRehash(user.passwordHash)) {
     await db().user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
   }
