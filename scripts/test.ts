@@ -33,18 +33,26 @@ function banner(text: string) {
   console.log(`\n${"=".repeat(78)}\n${text}\n${"=".repeat(78)}`);
 }
 
-/** Runs a test command, echoing its output, and adds its closing counts to the tally. */
-async function runTests(label: string, command: string, args: string[], env: Env = {}): Promise<void> {
-  banner(label);
+/**
+ * Runs a test command, echoing its output, and adds its closing counts to the tally. `buffered`
+ * (for suites running side by side) prints the output in one piece when the command ends.
+ */
+async function runTests(label: string, command: string, args: string[], env: Env = {}, options: { buffered?: boolean } = {}): Promise<void> {
+  if (options.buffered) console.log(`started: ${label} (its output follows when it ends)`);
+  else banner(label);
   const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   const collect = (chunk: Buffer, stream: NodeJS.WriteStream) => {
     output += chunk.toString();
-    stream.write(chunk);
+    if (!options.buffered) stream.write(chunk);
   };
   child.stdout.on("data", (chunk: Buffer) => collect(chunk, process.stdout));
   child.stderr.on("data", (chunk: Buffer) => collect(chunk, process.stderr));
   const code = await new Promise<number>((resolve) => child.on("close", (exitCode) => resolve(exitCode ?? 1)));
+  if (options.buffered) {
+    banner(label);
+    process.stdout.write(output);
+  }
   const count = (pattern: RegExp) => [...output.matchAll(pattern)].reduce((sum, match) => sum + Number(match[1]), 0);
   // node:test closes with "# pass N" / "# fail N" / "# skipped N"; Playwright with "N passed" etc.
   const passed = count(/^# pass (\d+)$/gm) + count(/^\s+(\d+) passed/gm);
@@ -67,8 +75,8 @@ const testFiles = (folder: string, suffix: string) =>
     : [];
 
 // Piped (not a terminal), node:test reports in TAP, whose closing "# pass N" lines are counted.
-async function runNodeTests(label: string, files: string[], env: Env = {}) {
-  await runTests(label, process.execPath, ["--import", "tsx", "--test", "--test-concurrency", "1", ...files], env);
+async function runNodeTests(label: string, files: string[], env: Env = {}, options: { buffered?: boolean } = {}) {
+  await runTests(label, process.execPath, ["--import", "tsx", "--test", "--test-concurrency", "1", ...files], env, options);
 }
 
 /** A check that passes or fails as a whole (exit code 0); exit code 3 means it skipped a part. */
@@ -110,6 +118,8 @@ async function startStripe(): Promise<StripeSetup> {
   };
 }
 
+let preparing: Promise<unknown> = Promise.resolve();
+
 /** Migrates and seeds the database, starts the instances, runs fn, and always cleans up. */
 async function withStore(
   database: TestDatabase,
@@ -121,9 +131,17 @@ async function withStore(
   const instances: StoreInstance[] = [];
   const previousUrl = process.env.DATABASE_URL;
   try {
-    process.env.DATABASE_URL = database.url;
-    await prepareDatabase({ quiet: true, seed: true, waitSeconds: 0 });
-    process.env.DATABASE_URL = previousUrl;
+    // prepareDatabase reads DATABASE_URL from the environment: one database at a time.
+    const prepared = preparing.then(async () => {
+      process.env.DATABASE_URL = database.url;
+      try {
+        await prepareDatabase({ quiet: true, seed: true, waitSeconds: 0 });
+      } finally {
+        process.env.DATABASE_URL = previousUrl;
+      }
+    });
+    preparing = prepared.catch(() => undefined);
+    await prepared;
     for (let index = 0; index < instanceCount; index++) {
       const port = realStripe && index === 0 ? Number(process.env.STORE_TEST_PORT || 4100) : undefined;
       instances.push(await startStoreInstance({ ...env, ...(port ? { PORT: String(port) } : {}) }, `${database.dialect}-${index + 1}`));
@@ -172,26 +190,37 @@ async function main() {
         ...(onlyDialect === "postgres" ? [] : [createSqliteDatabase("api")]),
         ...(onlyDialect === "sqlite" ? [] : [await createPostgresDatabase("api")]),
       ];
-      for (const database of databases) {
+      // The two databases' suites run side by side (each with its own Stripe emulator, whose
+      // webhooks go to its own instances); against real Stripe, one webhook endpoint, so in turn.
+      const sideBySide = !realStripe && databases.length > 1;
+      const runSuite = async (database: TestDatabase | null) => {
         if (!database) {
           const message = `SKIPPED: the PostgreSQL API suite. No server answered at ${POSTGRES_ADMIN_URL.replace(/\/\/[^@]*@/, "//")}; set TEST_POSTGRES_URL or start PostgreSQL to run it.`;
           banner(`!!! ${message}`);
           problems.push(message);
-          continue;
+          return;
         }
-        // Without SMTP_URL the instances keep their emails in the mailbox (the database and
-        // .eml files in MAILBOX_DIR, which the tests read too); tests/api/order-emails.test.ts
-        // starts its own instances with an SMTP server of its own.
-        const mailEnv = { MAILBOX_DIR: path.join(root, "test-results", "mailbox", database.dialect), EVENTS_POLL_MS: "250" };
-        await withStore(database, 2, { ...stripe.env, ...mailEnv }, async (instances, env) => {
-          stripe.emulator?.setWebhookUrl(`${instances[0].url}/api/stripe/hooks`);
-          await runNodeTests(`API tests on ${database.dialect} (${instances.length} app instances)`, apiFiles, {
-            ...env,
-            STORE_URLS: instances.map((instance) => instance.url).join(","),
-            TEST_DIALECT: database.dialect,
+        const own = sideBySide ? await startStripe() : stripe;
+        try {
+          // Without SMTP_URL the instances keep their emails in the mailbox (the database and
+          // .eml files in MAILBOX_DIR, which the tests read too); tests/api/order-emails.test.ts
+          // starts its own instances with an SMTP server of its own.
+          const mailEnv = { MAILBOX_DIR: path.join(root, "test-results", "mailbox", database.dialect), EVENTS_POLL_MS: "250" };
+          await withStore(database, 2, { ...own.env, ...mailEnv }, async (instances, env) => {
+            own.emulator?.setWebhookUrl(`${instances[0].url}/api/stripe/hooks`);
+            await runNodeTests(
+              `API tests on ${database.dialect} (${instances.length} app instances)`,
+              apiFiles,
+              { ...env, STORE_URLS: instances.map((instance) => instance.url).join(","), TEST_DIALECT: database.dialect },
+              { buffered: sideBySide },
+            );
           });
-        });
-      }
+        } finally {
+          if (own !== stripe) await own.emulator?.close();
+        }
+      };
+      if (sideBySide) await Promise.all(databases.map(runSuite));
+      else for (const database of databases) await runSuite(database);
     }
 
     const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
