@@ -9,6 +9,7 @@
 //   4. on PostgreSQL, the same load split over two app instances on one database
 // and once: 5. the first-load JavaScript (gzip) of the home, product, cart and checkout pages.
 // Settings: BENCH_SECONDS (T, default 10), BENCH_SHOPPERS (C, default 16), BENCH_ONLY=sqlite|postgres,
+// BENCH_NODE_ARGS adds node flags to the servers (e.g. "--trace-gc"; STORE_HEAP_MB sets their heap),
 // BENCH_CPU_PROFILE=folder writes a V8 CPU profile of the (first) server per database and prints
 // where its busy time went. Every load goes to this machine's loopback only and stops by itself.
 process.env.DATABASE_QUERY_EVENTS = "1";
@@ -302,13 +303,17 @@ async function prepareStock(database: TestDatabase): Promise<string[]> {
   return variants.map((variant) => variant.id);
 }
 
-/** Node's --cpu-prof is refused in NODE_OPTIONS, so it goes on the server's command line. */
+/**
+ * Node flags for the server: BENCH_NODE_ARGS (e.g. "--trace-gc"), and --cpu-prof with
+ * BENCH_CPU_PROFILE (both refused in NODE_OPTIONS, so they go on the server's command line).
+ */
 function profileArgs(label: string): string[] {
-  if (!PROFILE_DIR) return [];
+  const extra = process.env.BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+  if (!PROFILE_DIR) return extra;
   const folder = path.join(PROFILE_DIR, label);
   fs.rmSync(folder, { recursive: true, force: true });
   fs.mkdirSync(folder, { recursive: true });
-  return ["--cpu-prof", `--cpu-prof-dir=${folder}`];
+  return [...extra, "--cpu-prof", `--cpu-prof-dir=${folder}`];
 }
 
 async function benchmarkDatabase(database: TestDatabase) {

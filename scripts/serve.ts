@@ -6,7 +6,9 @@
 // HOST (0.0.0.0), TRUSTED_PROXY_COUNT (0: how many proxies in front of the store append to
 // X-Forwarded-For; see lib/http/client-address.ts), NEXT_DIST_DIR (.next, read by next.config.js).
 import http from "node:http";
+import compression from "compression";
 import { CLIENT_ADDRESS_HEADER, clientAddressFrom, trustedProxyCount } from "../lib/http/client-address";
+import { worthCompressing } from "../lib/http/compression-policy";
 import { screenRequest } from "../lib/http/screen-request";
 import { arrivedOverTls, securityHeaders } from "../lib/http/security-headers";
 
@@ -25,6 +27,8 @@ const trustedProxies = trustedProxyCount();
 const stripeApiBase = process.env.STRIPE_API_BASE?.trim() || null;
 const headersOverHttp = securityHeaders({ https: false, stripeApiBase });
 const headersOverTls = securityHeaders({ https: true, stripeApiBase });
+// next.config.js turns Next's own compression off: this one decides per answer (compression-policy.ts).
+const compress = compression({ filter: (_request, response) => worthCompressing(response.getHeader("content-type")?.toString()) });
 
 const server = http.createServer((request, response) => {
   const tls = arrivedOverTls((request.socket as { encrypted?: boolean }).encrypted === true, request.headers["x-forwarded-proto"]);
@@ -41,10 +45,15 @@ const server = http.createServer((request, response) => {
     forwardedFor: request.headers["x-forwarded-for"],
     trustedProxies,
   });
-  handle(request, response).catch((error: unknown) => {
-    console.error("serve: unexpected error", error);
-    if (!response.headersSent) response.writeHead(500, { "content-type": "application/json; charset=utf-8" });
-    response.end(JSON.stringify({ type: "unknown_error", message: "An unexpected error occurred" }));
+  // An API answer is whole JSON, never streamed: its head leaves with its body rather than in a
+  // write of its own (Next.js flushes the head first, for pages that stream).
+  if (request.url?.startsWith("/api/")) response.flushHeaders = () => {};
+  compress(request as never, response as never, () => {
+    handle(request, response).catch((error: unknown) => {
+      console.error("serve: unexpected error", error);
+      if (!response.headersSent) response.writeHead(500, { "content-type": "application/json; charset=utf-8" });
+      response.end(JSON.stringify({ type: "unknown_error", message: "An unexpected error occurred" }));
+    });
   });
 });
 server.listen(port, host, () => console.log(`serve: listening on http://${host}:${port}`));

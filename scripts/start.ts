@@ -4,6 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { exitOnStartupError, prepareDatabase } from "./prepare-database";
+import { storeServerArgs } from "./store-server-command";
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = process.env.PORT || "3000";
@@ -19,7 +20,7 @@ if (!fs.existsSync(path.join(root, distDir, "BUILD_ID")) || !fs.existsSync(serve
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn(process.execPath, [serverEntry], {
+const server = spawn(process.execPath, storeServerArgs(root, { distDir }), {
   cwd: root,
   stdio: ["ignore", "inherit", "inherit"],
   env: { ...process.env, PORT: port, HOST: host, NEXT_TELEMETRY_DISABLED: "1" },

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { storeServerArgs } from "../../scripts/store-server-command";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -52,7 +53,7 @@ export async function startStoreInstance(
   const logFile = path.join(root, "test-results", "logs", `${logName}.log`);
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const log = fs.openSync(logFile, "w");
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(root, process.env.NEXT_DIST_DIR || ".next", "store-server.mjs")], {
+  const child = spawn(process.execPath, storeServerArgs(root, { nodeArgs: options.nodeArgs }), {
     cwd: root,
     // As if behind one proxy: a test names the client's address with X-Forwarded-For (per-address
     // rate limits), and the store trusts that one hop's entry, as a deployment behind a load balancer would.
