@@ -11,6 +11,14 @@ import { ErrorMessage } from "@/components/ui/error-message";
 const SignedInUser = createContext<AdminUser | null>(null);
 export const useSignedInUser = () => useContext(SignedInUser);
 
+const SECTIONS = [
+  { href: "/admin/orders", label: "Orders" },
+  { href: "/admin/products", label: "Products" },
+  { href: "/admin/regions", label: "Regions" },
+  { href: "/admin/mailbox", label: "Mailbox" },
+  { href: "/admin/events", label: "Events" },
+];
+
 export function signInPath(pathname: string) {
   return `/admin/sign-in?next=${encodeURIComponent(pathname)}`;
 }
@@ -50,21 +58,11 @@ export function AdminShell({ children }: { children: React.ReactNode }) {
             Back office
           </Link>
           <nav aria-label="Back office" className="site-nav">
-            <Link href="/admin/orders" className="site-nav__link" aria-current={pathname.startsWith("/admin/orders") ? "page" : undefined}>
-              Orders
-            </Link>
-            <Link href="/admin/products" className="site-nav__link" aria-current={pathname.startsWith("/admin/products") ? "page" : undefined}>
-              Products
-            </Link>
-            <Link href="/admin/regions" className="site-nav__link" aria-current={pathname.startsWith("/admin/regions") ? "page" : undefined}>
-              Regions
-            </Link>
-            <Link href="/admin/mailbox" className="site-nav__link" aria-current={pathname.startsWith("/admin/mailbox") ? "page" : undefined}>
-              Mailbox
-            </Link>
-            <Link href="/admin/events" className="site-nav__link" aria-current={pathname.startsWith("/admin/events") ? "page" : undefined}>
-              Events
-            </Link>
+            {SECTIONS.map(({ href, label }) => (
+              <Link key={href} href={href} className="site-nav__link" aria-current={pathname.startsWith(href) ? "page" : undefined}>
+                {label}
+              </Link>
+            ))}
           </nav>
           {user ? (
             <div className="admin-header__user">

@@ -12,6 +12,7 @@ import { SelectField } from "@/components/ui/text-field";
 import { when } from "./mailbox-list";
 import { useAdminLoad } from "./use-admin-load";
 import { AdminPaging } from "./admin-paging";
+import { useUrlPage } from "./use-url-page";
 
 const PAGE_SIZE = 25;
 
@@ -29,11 +30,11 @@ export function EventDeliveries() {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
-  const page = Math.max(1, Number(params.get("page")) || 1);
+  const { page, offset, goTo, pagesOf } = useUrlPage(PAGE_SIZE);
   const filter = (params.get("status") ?? "unfinished") as keyof typeof FILTERS;
   const key = params.toString();
   const { data: list, error, reload } = useAdminLoad(
-    () => adminMailClient.eventDeliveries.list({ status: filter, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    () => adminMailClient.eventDeliveries.list({ status: filter, limit: PAGE_SIZE, offset }),
     key,
     "The event deliveries",
   );
@@ -46,12 +47,6 @@ export function EventDeliveries() {
     event.preventDefault();
     const value = String(new FormData(event.currentTarget).get("status") ?? "");
     router.push(value && value !== "unfinished" ? `${pathname}?status=${value}` : pathname);
-  }
-
-  function goTo(target: number) {
-    const next = new URLSearchParams(params);
-    next.set("page", String(target));
-    router.push(`${pathname}?${next}`);
   }
 
   async function retry(delivery: AdminEventDelivery) {
@@ -69,8 +64,6 @@ export function EventDeliveries() {
       noticeRef.current?.focus();
     }
   }
-
-  const pages = list ? Math.max(1, Math.ceil(list.count / PAGE_SIZE)) : 1;
 
   return (
     <section aria-labelledby="events-heading">
@@ -185,7 +178,7 @@ export function EventDeliveries() {
               </tbody>
             </table>
           </div>
-          <AdminPaging label="Pages of deliveries" page={page} pages={pages} onPage={goTo} />
+          <AdminPaging label="Pages of deliveries" page={page} pages={pagesOf(list.count)} onPage={goTo} />
         </>
       )}
     </section>

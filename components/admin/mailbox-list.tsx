@@ -9,6 +9,7 @@ import { ErrorMessage } from "@/components/ui/error-message";
 import { TextField } from "@/components/ui/text-field";
 import { useAdminLoad } from "./use-admin-load";
 import { AdminPaging } from "./admin-paging";
+import { useUrlPage } from "./use-url-page";
 
 const PAGE_SIZE = 25;
 export const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "medium" }) : "");
@@ -17,11 +18,11 @@ export function MailboxList() {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
-  const page = Math.max(1, Number(params.get("page")) || 1);
+  const { page, offset, goTo, pagesOf } = useUrlPage(PAGE_SIZE);
   const to = params.get("to") ?? "";
   const key = params.toString();
   const { data: list, error, reload } = useAdminLoad(
-    () => adminMailClient.mailbox.list({ to: to || undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    () => adminMailClient.mailbox.list({ to: to || undefined, limit: PAGE_SIZE, offset }),
     key,
     "The mailbox",
   );
@@ -33,14 +34,6 @@ export function MailboxList() {
     if (value === to && page === 1) reload();
     else router.push(value ? `${pathname}?to=${encodeURIComponent(value)}` : pathname);
   }
-
-  function goTo(target: number) {
-    const next = new URLSearchParams(params);
-    next.set("page", String(target));
-    router.push(`${pathname}?${next}`);
-  }
-
-  const pages = list ? Math.max(1, Math.ceil(list.count / PAGE_SIZE)) : 1;
 
   return (
     <section aria-labelledby="mailbox-heading">
@@ -104,7 +97,7 @@ export function MailboxList() {
               </tbody>
             </table>
           </div>
-          <AdminPaging label="Pages of emails" page={page} pages={pages} onPage={goTo} />
+          <AdminPaging label="Pages of emails" page={page} pages={pagesOf(list.count)} onPage={goTo} />
         </>
       )}
     </section>

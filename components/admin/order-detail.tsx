@@ -11,6 +11,7 @@ import { FulfillmentPanel } from "./fulfillment-panel";
 import { PaymentPanel } from "./payment-panel";
 import { ACTIVITY, FULFILLMENT_STATUS, labelOf, ORDER_STATUS, PAYMENT_STATUS, StatusBadge } from "./status-labels";
 import { useAdminAction } from "./use-admin-action";
+import { AdminNotices } from "./admin-notices";
 import { AddressSummary } from "@/components/checkout/address-summary";
 
 export type RunAction = (label: string, action: () => Promise<AdminOrder>) => Promise<boolean>;
@@ -79,17 +80,13 @@ export function OrderDetail({ orderId }: { orderId: string }) {
         </dl>
       </header>
 
-      <div ref={noticeRef} tabIndex={-1} className="admin-order__notices">
+      <AdminNotices noticeRef={noticeRef} error={error} done={done}>
         {order.attention_reason ? (
           <div className="notice notice--error" role="note">
             <strong>Needs attention:</strong> {order.attention_reason}
           </div>
         ) : null}
-        <ErrorMessage>{error}</ErrorMessage>
-        <div role="status" className={done ? "notice notice--success" : undefined}>
-          {done}
-        </div>
-      </div>
+      </AdminNotices>
 
       <div className="admin-order__grid">
         <section className="summary-card" aria-labelledby="items-heading">

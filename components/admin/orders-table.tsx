@@ -12,6 +12,7 @@ import { SelectField, TextField } from "@/components/ui/text-field";
 import { signInPath } from "./admin-shell";
 import { FULFILLMENT_STATUS, ORDER_STATUS, PAYMENT_STATUS, StatusBadge } from "./status-labels";
 import { AdminPaging } from "./admin-paging";
+import { useUrlPage } from "./use-url-page";
 
 const PAGE_SIZE = 20;
 
@@ -21,7 +22,7 @@ export function OrdersTable() {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
-  const page = Math.max(1, Number(params.get("page")) || 1);
+  const { page, offset, goTo, pagesOf } = useUrlPage(PAGE_SIZE);
   const filters = {
     q: params.get("q") ?? "",
     status: params.get("status") ?? "",
@@ -42,7 +43,7 @@ export function OrdersTable() {
         payment_status: filters.payment_status ? [filters.payment_status] : undefined,
         fulfillment_status: filters.fulfillment_status ? [filters.fulfillment_status] : undefined,
         limit: PAGE_SIZE,
-        offset: (page - 1) * PAGE_SIZE,
+        offset,
       })
       .then((answer) => active && setList(answer))
       .catch((failure: unknown) => {
@@ -66,14 +67,6 @@ export function OrdersTable() {
     }
     router.push(`${pathname}${next.size ? `?${next}` : ""}`);
   }
-
-  function goTo(target: number) {
-    const next = new URLSearchParams(params);
-    next.set("page", String(target));
-    router.push(`${pathname}?${next}`);
-  }
-
-  const pages = list ? Math.max(1, Math.ceil(list.count / PAGE_SIZE)) : 1;
 
   return (
     <section aria-labelledby="orders-heading">
@@ -148,7 +141,7 @@ export function OrdersTable() {
               </tbody>
             </table>
           </div>
-          <AdminPaging label="Pages of orders" page={page} pages={pages} onPage={goTo} />
+          <AdminPaging label="Pages of orders" page={page} pages={pagesOf(list.count)} onPage={goTo} />
         </>
       )}
     </section>

@@ -10,6 +10,7 @@ import { SelectField, TextField } from "@/components/ui/text-field";
 import { formatPlain, parseMoney } from "./money-input";
 import { PRODUCT_STATUS, StatusBadge } from "./status-labels";
 import { useAdminAction } from "./use-admin-action";
+import { AdminNotices } from "./admin-notices";
 
 type Variant = AdminProduct["variants"][number];
 type Run = (label: string, action: () => Promise<AdminProduct | null>) => Promise<boolean>;
@@ -100,12 +101,7 @@ export function ProductEditor({ productId }: { productId: string }) {
         </div>
       </header>
 
-      <div ref={noticeRef} tabIndex={-1} className="admin-order__notices">
-        <ErrorMessage>{error}</ErrorMessage>
-        <div role="status" className={done ? "notice notice--success" : undefined}>
-          {done}
-        </div>
-      </div>
+      <AdminNotices noticeRef={noticeRef} error={error} done={done} />
 
       <div className="admin-order__grid">
         <section className="summary-card" aria-labelledby="status-heading">

@@ -11,6 +11,7 @@ import { SelectField, TextField } from "@/components/ui/text-field";
 import { signInPath } from "./admin-shell";
 import { PRODUCT_STATUS, StatusBadge } from "./status-labels";
 import { AdminPaging } from "./admin-paging";
+import { useUrlPage } from "./use-url-page";
 
 const PAGE_SIZE = 20;
 
@@ -20,7 +21,7 @@ export function ProductsTable() {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
-  const page = Math.max(1, Number(params.get("page")) || 1);
+  const { page, offset, goTo, pagesOf } = useUrlPage(PAGE_SIZE);
   const q = params.get("q") ?? "";
   const status = params.get("status") ?? "";
   const [list, setList] = useState<ProductList | null>(null);
@@ -31,7 +32,7 @@ export function ProductsTable() {
     let active = true;
     setError(null);
     adminClient.products
-      .list({ q: q || undefined, status: status ? [status] : undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })
+      .list({ q: q || undefined, status: status ? [status] : undefined, limit: PAGE_SIZE, offset })
       .then((answer) => active && setList(answer))
       .catch((failure: unknown) => {
         if (!active) return;
@@ -54,14 +55,6 @@ export function ProductsTable() {
     }
     router.push(`${pathname}${next.size ? `?${next}` : ""}`);
   }
-
-  function goTo(target: number) {
-    const next = new URLSearchParams(params);
-    next.set("page", String(target));
-    router.push(`${pathname}?${next}`);
-  }
-
-  const pages = list ? Math.max(1, Math.ceil(list.count / PAGE_SIZE)) : 1;
 
   return (
     <section aria-labelledby="products-heading">
@@ -130,7 +123,7 @@ export function ProductsTable() {
               </tbody>
             </table>
           </div>
-          <AdminPaging label="Pages of products" page={page} pages={pages} onPage={goTo} />
+          <AdminPaging label="Pages of products" page={page} pages={pagesOf(list.count)} onPage={goTo} />
         </>
       )}
     </section>

@@ -5,9 +5,9 @@
 // its shipping options, which the merchant adds, edits, switches off/on and deletes here.
 import { useEffect, useState } from "react";
 import { adminClient, type AdminRegion, type AdminShippingOption, type ProviderInfo } from "@/lib/sdk/admin";
-import { ErrorMessage } from "@/components/ui/error-message";
 import { RegionShippingOptions, type RunAction } from "./shipping-options-editor";
 import { useAdminAction } from "./use-admin-action";
+import { AdminNotices } from "./admin-notices";
 
 const PROVIDER_NAMES: Record<string, string> = {
   manual: "Test payment (manual): orders are placed without any money moving",
@@ -52,12 +52,7 @@ export function RegionsPanel() {
     <section aria-labelledby="regions-heading">
       <h1 id="regions-heading">Regions</h1>
       <p className="muted">Where you sell, in which currency, and which payment methods and shipping options shoppers there are offered.</p>
-      <div ref={noticeRef} tabIndex={-1} className="admin-order__notices">
-        <ErrorMessage>{error}</ErrorMessage>
-        <div role="status" className={done ? "notice notice--success" : undefined}>
-          {done}
-        </div>
-      </div>
+      <AdminNotices noticeRef={noticeRef} error={error} done={done} />
       {!regions ? (
         error ? null : (
           <p className="muted" role="status">
