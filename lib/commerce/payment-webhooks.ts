@@ -1,16 +1,17 @@
 // Payment provider webhooks: the provider tells us a payment was authorized or failed, e.g. a
 // shopper who paid and closed the tab. An authorization completes the cart through the same
 // exactly-once path as /complete, which asks the provider afresh, so duplicate and out-of-order
-// deliveries change nothing.
+// deliveries change nothing. An authorization that no order and no open session of its cart uses
+// (the shopper paid a session the cart had already left) is given back (orphaned-payments.ts).
 import { db } from "../db/client";
 import { getPaymentProvider, isPaymentProviderInstalled } from "../payments/registry";
 import { PaymentProviderError } from "../payments/provider";
 import { completeCart } from "./complete-cart";
 import { invalidData, notFound, StoreError } from "./errors";
 import { looksLikeId } from "./ids";
+import { findPaymentUse, releaseOrphanedPayment } from "../order-management/orphaned-payments";
 import {
   findOrderIdByPaymentReference,
-  findOrderIdOfCart,
   markDisputed,
   syncCancelFromProvider,
   syncCaptureFromProvider,
@@ -37,10 +38,10 @@ export async function handlePaymentWebhook(providerId: string, rawBody: string, 
     return { received: true, outcome: await markDisputed(orderId, providerId, event) };
   }
   if (!looksLikeId("cart", event.cartId)) return { received: true, outcome: "ignored: unknown cart" };
+  const reference = provider.paymentReference(event.data);
+  if (!reference) return { received: true, outcome: "ignored: the payment has no reference" };
 
   if (event.kind === "payment_failed") {
-    const reference = provider.paymentReference(event.data);
-    if (!reference) return { received: true, outcome: "ignored: the payment has no reference" };
     const marked = await db().paymentSession.updateMany({
       where: { cartId: event.cartId, providerId, providerReference: reference, cart: { completedAt: null } },
       data: { status: "error", dataJson: JSON.stringify(event.data) },
@@ -48,9 +49,20 @@ export async function handlePaymentWebhook(providerId: string, rawBody: string, 
     return { received: true, outcome: marked.count ? "payment session marked as failed" : "ignored: no open session" };
   }
 
-  // A payment of an order already placed was captured at the provider (e.g. in its dashboard).
-  const orderId = await findOrderIdOfCart(event.cartId);
-  if (orderId) return { received: true, outcome: await syncCaptureFromProvider(orderId, providerId, event.data) };
+  const use = await findPaymentUse(providerId, event.cartId, reference);
+  switch (use.kind) {
+    case "unknown_cart":
+      return { received: true, outcome: "ignored: unknown cart" };
+    case "unused":
+      return { received: true, outcome: await releaseOrphanedPayment(providerId, event.cartId, reference, use.orderId) };
+    case "order":
+      // A payment of an order already placed was captured at the provider (e.g. in its dashboard).
+      return { received: true, outcome: await syncCaptureFromProvider(use.orderId, providerId, event.data) };
+    case "open_session":
+      // Completion authorizes the selected session: a payment the cart only keeps aside (the
+      // shopper chose another provider since) must not complete it with that other provider.
+      if (use.cartId !== event.cartId || !use.selected) return { received: true, outcome: "ignored: the payment's session is not the cart's selected one" };
+  }
 
   try {
     const result = await completeCart(event.cartId);

@@ -22,10 +22,6 @@ export async function findOrderIdByPaymentReference(providerId: string, referenc
   return session?.cart.order?.id ?? null;
 }
 
-export async function findOrderIdOfCart(cartId: string): Promise<string | null> {
-  return (await db().order.findUnique({ where: { cartId }, select: { id: true } }))?.id ?? null;
-}
-
 /**
  * A cheap look before taking the order: the provider reporting back a change the store made itself
  * (the usual case) finds it recorded and leaves the order to whoever is working on it.

@@ -31,6 +31,21 @@ export type RefundOperation = MoneyOperation & {
   metadata?: Record<string, string>;
 };
 
+/**
+ * What giving back a payment no order and no open session uses did: its authorization voided, or
+ * what was captured refunded; or nothing, and why (already given back by someone else, not ours).
+ */
+export type ReleasedPayment =
+  | { action: "canceled" | "refunded"; amount: number; currencyCode: string }
+  | { action: "none"; reason: string };
+
+export type ReleaseOperation = {
+  /** The provider derives the keys of its cancel and refund from it: repeats and races are one operation. */
+  idempotencyKey: string;
+  /** The cart the store expects the payment to name; a payment of anything else is left alone. */
+  cartId: string;
+};
+
 export type PaymentWebhookEvent =
   | { kind: "payment_authorized"; cartId: string; data: ProviderData }
   | { kind: "payment_failed"; cartId: string; data: ProviderData }
@@ -79,6 +94,13 @@ export interface PaymentProvider {
   /** True when an authorized payment is already captured (e.g. Stripe automatic capture). */
   isCaptured(data: ProviderData): boolean;
   retrievePaymentStatus(data: ProviderData): Promise<PaymentSessionStatus>;
+  /**
+   * Gives back the payment `reference` names, as the provider holds it now: voids an authorization,
+   * refunds what was captured and is left. Reports the store's own earlier release of it again (so
+   * a repeat after a crash still gets recorded) and never moves money twice. For payments the store
+   * no longer uses (e.g. the shopper paid a session that was replaced meanwhile).
+   */
+  releasePayment?(reference: string, operation: ReleaseOperation): Promise<ReleasedPayment>;
   /** Verifies and reads a webhook delivery; throws PaymentProviderError("…", "invalid_signature"). */
   parseWebhook?(rawBody: string, headers: Headers): Promise<PaymentWebhookEvent>;
 }

@@ -12,6 +12,7 @@ import {
   type PaymentProvider,
   type PaymentWebhookEvent,
   type ProviderData,
+  type ReleasedPayment,
 } from "./provider";
 import { intentAcceptsUpdates, intentCanBeCanceled, paymentSessionStatusOfIntent } from "./stripe-status";
 
@@ -48,6 +49,13 @@ function createStripeClient(config: StripeConfig): Stripe {
 }
 
 const STRIPE_AUTHORIZATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * How the store marks a payment it gave back because nothing used it: the refund's metadata, or
+ * the cancellation reason (no other cancel of this store gives one). A repeat finds its own mark.
+ */
+const RELEASE_REFUND_METADATA = "unused_payment";
+const RELEASE_CANCELLATION_REASON = "abandoned";
 
 const asData = (intent: Stripe.PaymentIntent): ProviderData => JSON.parse(JSON.stringify(intent)) as ProviderData;
 
@@ -162,6 +170,48 @@ export function createStripeProvider(config: StripeConfig): PaymentProvider {
       if (current.status === "succeeded") return asData(current);
       const options = operation?.idempotencyKey ? { idempotencyKey: operation.idempotencyKey } : undefined;
       return asData(await stripe.paymentIntents.capture(current.id, {}, options).catch(stripeFailure));
+    },
+
+    async releasePayment(reference, { idempotencyKey, cartId }): Promise<ReleasedPayment> {
+      // Only what could be a PaymentIntent id goes into a request path.
+      if (!/^pi_[0-9A-Za-z]{1,255}$/.test(reference)) return { action: "none", reason: "the reference is not a PaymentIntent id" };
+      const intent = await retrieve({ id: reference });
+      // Another store (or system) on the same Stripe account is not ours to refund.
+      if (intent.metadata?.resource_id !== cartId) return { action: "none", reason: "the PaymentIntent names another cart" };
+      const released = (action: "canceled" | "refunded", amount: number): ReleasedPayment => ({ action, amount, currencyCode: intent.currency });
+      switch (intent.status) {
+        case "requires_capture": {
+          await stripe.paymentIntents
+            .cancel(intent.id, { cancellation_reason: RELEASE_CANCELLATION_REASON }, { idempotencyKey: `${idempotencyKey}-cancel` })
+            .catch(stripeFailure);
+          return released("canceled", intent.amount);
+        }
+        case "canceled":
+          return intent.cancellation_reason === RELEASE_CANCELLATION_REASON
+            ? released("canceled", intent.amount)
+            : { action: "none", reason: "the PaymentIntent was already canceled" };
+        case "succeeded": {
+          const refunds = await stripe.refunds.list({ payment_intent: intent.id, limit: 100 }).catch(stripeFailure);
+          const earlier = refunds.data.find((refund) => refund.metadata?.store_release === RELEASE_REFUND_METADATA);
+          if (earlier) return released("refunded", earlier.amount);
+          try {
+            // No amount: all that is left. Two instances racing send the same key and parameters,
+            // so Stripe makes one refund; once nothing is left it refuses any other.
+            const refund = await stripe.refunds.create(
+              { payment_intent: intent.id, metadata: { store_release: RELEASE_REFUND_METADATA, cart_id: cartId } },
+              { idempotencyKey: `${idempotencyKey}-refund` },
+            );
+            return released("refunded", refund.amount);
+          } catch (error) {
+            if (error instanceof Stripe.errors.StripeError && error.code === "charge_already_refunded") {
+              return { action: "none", reason: "the payment was already refunded in full" };
+            }
+            return stripeFailure(error);
+          }
+        }
+        default:
+          return { action: "none", reason: `the PaymentIntent is ${intent.status.replace(/_/g, " ")} and holds no money` };
+      }
     },
 
     authorizationExpiresAt(data, authorizedAt) {

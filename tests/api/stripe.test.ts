@@ -116,9 +116,8 @@ async function assertStaysWithoutOrder(cartId: string, forMs = 1_500) {
 }
 
 /**
- * The whole payment was given back. The emulator cannot list an intent's refunds, so ask for one
- * more cent: Stripe refuses it when nothing is left (emulator: amount_too_large; Stripe:
- * charge_already_refunded).
+ * The whole payment was given back: ask for one more cent, which Stripe (and the emulator) refuse
+ * with charge_already_refunded when nothing is left (amount_too_large when a little is).
  */
 async function assertNothingLeftToRefund(intentId: string) {
   const attempt = await stripe().refunds.create({ payment_intent: intentId, amount: 1 }).then(

@@ -741,6 +741,10 @@ class StripeEmulator {
     }
     const alreadyRefunded = [...this.refunds.values()].filter((refund) => refund.payment_intent === intent.id).reduce((sum, refund) => sum + refund.amount, 0);
     const remaining = intent.amount_received - alreadyRefunded;
+    if (remaining <= 0) {
+      // Stripe refuses any further refund of a charge refunded in full, whatever the amount asked.
+      throw invalidRequest(400, `Charge ${intent.latest_charge} has already been refunded.`, { code: "charge_already_refunded" });
+    }
     const amount = readInteger(ctx.params, "amount") ?? remaining;
     if (amount > remaining) {
       throw invalidRequest(400, `Refund amount (${amount}) is greater than unrefunded amount on charge (${remaining}).`, { code: "amount_too_large", param: "amount" });

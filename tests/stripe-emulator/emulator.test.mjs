@@ -249,6 +249,26 @@ describe("payment intents through the stripe client", () => {
     await assert.rejects(stripe.paymentIntents.confirm(intent.id, { payment_method: "pm_card_visa" }), { code: "payment_intent_unexpected_state" });
   });
 
+  test("refunds: what is left by default, never more, then charge_already_refunded; listed by intent", async () => {
+    const intent = await createIntent({ confirm: true, payment_method: "pm_card_visa" });
+    const part = await stripe.refunds.create({ payment_intent: intent.id, amount: 500, metadata: { refund_id: "ref_1" } });
+    assert.equal(part.amount, 500);
+    assert.equal(part.status, "succeeded");
+    assert.deepEqual(part.metadata, { refund_id: "ref_1" });
+    await assert.rejects(stripe.refunds.create({ payment_intent: intent.id, amount: 1501 }), { code: "amount_too_large" });
+    const rest = await stripe.refunds.create({ payment_intent: intent.id });
+    assert.equal(rest.amount, 1500, "without an amount, all that is left");
+    await assert.rejects(stripe.refunds.create({ payment_intent: intent.id }), { code: "charge_already_refunded" });
+    await assert.rejects(stripe.refunds.create({ payment_intent: intent.id, amount: 1 }), { code: "charge_already_refunded" });
+    const listed = await stripe.refunds.list({ payment_intent: intent.id });
+    assert.deepEqual(listed.data.map((refund) => refund.id), [rest.id, part.id], "newest first");
+  });
+
+  test("an uncaptured intent has no charge to refund", async () => {
+    const intent = await createIntent({ capture_method: "manual", confirm: true, payment_method: "pm_card_visa" });
+    await assert.rejects(stripe.refunds.create({ payment_intent: intent.id }), { code: "charge_not_refundable" });
+  });
+
   test("payment methods created from card numbers follow the test-card behavior", async () => {
     const card = (number) => ({ type: "card", card: { number, exp_month: 12, exp_year: 2034, cvc: "123" } });
     const visa = await stripe.paymentMethods.create(card("4242424242424242"));
