@@ -7,6 +7,7 @@
 import { db, type DbTransaction } from "../db/client";
 import { getPaymentProvider } from "../payments/registry";
 import { PaymentProviderError, type PaymentContext, type ProviderData } from "../payments/provider";
+import { findPaymentUse, releaseOrphanedPayment } from "../order-management/orphaned-payments";
 import { changeCart, changeCartThenRead, loadCart, retrieveCart } from "./cart-store";
 import { notAllowed, notFound, StoreError } from "./errors";
 import { newId } from "./ids";
@@ -70,15 +71,40 @@ async function saveStartedPayments<T>(started: StartedPayment[], write: () => Pr
   }
 }
 
+/**
+ * Cancels the payment of a session the cart has left; call it only once the change that removed
+ * or replaced the session is committed, so that nothing names the payment any more.
+ * A payment the provider will not cancel (the shopper paid it as the cart left it, or earlier,
+ * while the provider's webhook found it still the cart's and so kept it) is given back if nothing
+ * uses it: the provider will not report it again.
+ */
 async function cancelAtProvider(session: SessionRow): Promise<void> {
   if (!session.isInitiated) return;
-  // A payment the provider no longer lets us cancel (already canceled, or captured) is left as it
-  // is: the session is going away either way and completion never uses it.
-  await getPaymentProvider(session.providerId)
-    .cancelPayment(sessionData(session))
-    .catch((error) => {
-      if (!(error instanceof PaymentProviderError)) throw error;
-    });
+  try {
+    await getPaymentProvider(session.providerId).cancelPayment(sessionData(session));
+  } catch (error) {
+    await giveBackIfUnused(session);
+    // A refusal (already captured, already canceled) is settled above; anything else stays a bug.
+    if (!(error instanceof PaymentProviderError)) throw error;
+  }
+}
+
+/**
+ * Best effort: the shopper's change is already made, so a failure is logged and the provider's
+ * webhook stays the backstop. The release's idempotency keys derive from the payment's reference,
+ * so this and any webhook delivery about the same payment move the money once.
+ */
+async function giveBackIfUnused(session: SessionRow): Promise<void> {
+  const { providerId, cartId } = session;
+  const reference = getPaymentProvider(providerId).paymentReference(sessionData(session));
+  if (!reference) return;
+  try {
+    const use = await findPaymentUse(providerId, cartId, reference);
+    if (use.kind !== "unused") return;
+    await releaseOrphanedPayment(providerId, cartId, reference, use.orderId);
+  } catch (error) {
+    console.error(`payment-sessions: could not give back ${providerId} payment ${reference} that cart ${cartId} left; the provider's webhook may still`, error);
+  }
 }
 
 function assertCartCanPay(cart: CartRow) {
@@ -209,9 +235,10 @@ export async function deletePaymentSession(cartId: string, providerId: string): 
   const cart = await loadCart(cartId);
   if (cart.completedAt) throw notAllowed(`Cart ${cartId} is completed and can no longer be changed`, "cart_completed");
   const session = findSession(cart, providerId);
-  await cancelAtProvider(session);
   // deleteMany: a concurrent delete of the same session already did what was asked.
   await changeCart(cartId, (tx) => tx.paymentSession.deleteMany({ where: { id: session.id } }));
+  // Only once the session is gone is its payment cancelled (or given back).
+  await cancelAtProvider(session);
   return retrieveCart(cartId);
 }
 
@@ -267,8 +294,11 @@ export async function syncPaymentSessions(cartId: string, changed?: CartRow): Pr
 export async function resetPaymentSessions(cartId: string, loaded?: CartRow): Promise<void> {
   const cart = loaded ?? (await loadCart(cartId));
   if (cart.paymentSessions.length === 0) return;
+  const removed = await db().paymentSession.deleteMany({ where: { cartId, cart: { completedAt: null } } });
+  // None removed: the cart was completed meanwhile (its payment is the order's), or a concurrent
+  // reset removed them and cancels them itself.
+  if (removed.count === 0) return;
   await Promise.all(cart.paymentSessions.map(cancelAtProvider));
-  await db().paymentSession.deleteMany({ where: { cartId, cart: { completedAt: null } } });
 }
 
 export { sessionData };

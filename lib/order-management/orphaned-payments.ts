@@ -2,9 +2,11 @@
 // meanwhile left behind (switched to another provider, refreshed, replaced) and the store's
 // best-effort cancel of it lost the race or failed: the money sits at the provider and no order
 // or session names it, so nobody would ever ship against it, capture it or refund it. When the
-// provider reports such a payment, it is given back (an authorization voided, a capture refunded)
-// and the merchant is told: an outbox event about the cart, and an entry in the history of the
-// cart's order if the cart became one with another payment.
+// provider reports such a payment (payment-webhooks.ts), or the store's cancel of the payment of a
+// session the cart just left fails (payment-sessions.ts: the provider may have reported it while
+// it was still the cart's, and will not again), it is given back (an authorization voided, a
+// capture refunded) and the merchant is told: an outbox event about the cart, and an entry in the
+// history of the cart's order if the cart became one with another payment.
 //
 // Exactly once: the provider's idempotency keys derive from the payment's reference, so repeated
 // and racing deliveries on every instance make one cancel or refund at the provider (which also
