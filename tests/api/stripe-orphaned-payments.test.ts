@@ -1,10 +1,12 @@
 // Money no order uses is given back, over real HTTP against the running app and Stripe (the
-// offline emulator, or test mode). A shopper pays a Stripe session, the cart leaves it (another
-// provider, here `manual`) and the store's cancel of the PaymentIntent fails because the card
-// payment already went through: no order and no open session names that PaymentIntent any more.
-// Stripe's webhook about it then makes the store refund it (or void an authorization), once
-// however often and on however many instances the event arrives, and record that where the
-// merchant looks. PaymentIntents the store does use are never touched.
+// offline emulator, or test mode). A shopper pays a Stripe session and the cart then leaves it
+// (another provider, here `manual`, or the session deleted): the store's cancel of the
+// PaymentIntent fails because the card payment already went through, so the store gives it back
+// at once, even though Stripe's webhook about it came while it was still the cart's payment and
+// will not come again. Stripe's webhook about a PaymentIntent no order and no open session names
+// refunds it (or voids an authorization) too, once however often and on however many instances the
+// event arrives, and records that where the merchant looks. PaymentIntents the store does use are
+// never touched.
 import assert from "node:assert/strict";
 import { after, describe, test } from "node:test";
 import type Stripe from "stripe";
@@ -64,7 +66,7 @@ async function cartPayingWithStripeBeforeDelivery() {
 }
 
 describe("a Stripe payment no order uses is given back", { skip }, () => {
-  test("paid, then the cart switched to manual and completed: the PaymentIntent is refunded once, and the merchant sees it", ONE_MINUTE, async () => {
+  test("paid while the cart was not ready, then the cart switched to manual: the switch refunds it once, no webhook needed", ONE_MINUTE, async () => {
     const { cart, intent } = await cartPayingWithStripeBeforeDelivery();
     const { intent: succeeded, cardError } = await payWith(intent.id, CARDS.visa);
     assert.equal(cardError, null);
@@ -78,7 +80,8 @@ describe("a Stripe payment no order uses is given back", { skip }, () => {
     assert.deepEqual(await refundsAtStripe(intent.id), [], "the cart's own payment is not refunded");
     assert.deepEqual(await orphanEvents(cart.id), []);
 
-    // The shopper switches to manual: the store's cancel of the paid intent fails (it is captured).
+    // The shopper switches to manual: the store's cancel of the paid intent fails (it is captured),
+    // and Stripe will not tell the store about it again, so the switch gives the money back itself.
     const manual = expectOk(await api("POST", `/store/carts/${cart.id}/payment-session`, { body: { provider_id: "manual" } }), "choose manual").cart;
     assert.equal(manual.payment_session.provider_id, "manual");
     const { shipping_options } = expectOk(await api("GET", `/store/shipping-options/${cart.id}`), "shipping options");
@@ -87,14 +90,9 @@ describe("a Stripe payment no order uses is given back", { skip }, () => {
     assert.equal(completion.body.type, "order", brief(completion.body));
     const order = completion.body.data;
     assert.equal(order.payments[0].provider_id, "manual");
-    assert.equal((await retrieveIntent(intent.id)).status, "succeeded", "the money is still at Stripe");
-
-    // Stripe's event arrives now (late, retried, or repeated), on both instances at once.
-    const outcomes = await deliverEverywhere("payment_intent.succeeded", succeeded!);
-    assert.ok(outcomes.every((outcome) => /orphaned payment refunded/.test(outcome)), outcomes.join(" | "));
 
     const refunds = await refundsAtStripe(intent.id);
-    assert.deepEqual(refunds.map((refund) => refund.amount), [succeeded!.amount], "refunded in full, once");
+    assert.deepEqual(refunds.map((refund) => refund.amount), [succeeded!.amount], "refunded in full, once, without another webhook");
     assert.equal(refunds[0].metadata?.cart_id, cart.id);
     const events = await orphanEvents(cart.id);
     assert.deepEqual(events.map((event) => event.name), ["payment.orphan_refunded"], "recorded once");
@@ -104,8 +102,77 @@ describe("a Stripe payment no order uses is given back", { skip }, () => {
       amount: succeeded!.amount,
       currency_code: "eur",
       cart_id: cart.id,
-      order_id: order.id,
+      order_id: null, // given back when the cart left it, before the cart became an order
     });
+    const admin = await demoAdmin(0, 5);
+    const { order: seen } = (await admin.admin.orders.retrieve(order.id)) as any;
+    assert.equal(seen.payment_status, order.payment_status, "the order's own payment is untouched");
+    assert.equal(seen.refunded_total, 0);
+    assert.ok(!seen.activities.some((entry: any) => entry.action.startsWith("orphan_payment")), "the order never had that payment");
+    const activitiesBefore = seen.activities.length;
+
+    // Stripe's event delivered again later (Stripe retries, or a merchant resends it), on both
+    // instances at once: nothing changes.
+    if (STRIPE_WEBHOOKS_ARRIVE) await sleep(500); // Stripe's charge.refunded about it, too
+    const repeated = await deliverEverywhere("payment_intent.succeeded", succeeded!);
+    assert.ok(repeated.every((outcome) => /orphaned payment refunded .*recorded before/.test(outcome)), repeated.join(" | "));
+    assert.equal((await refundsAtStripe(intent.id)).length, 1, "still one refund at Stripe");
+    assert.equal((await orphanEvents(cart.id)).length, 1, "still one event");
+    const again = ((await admin.admin.orders.retrieve(order.id)) as any).order;
+    assert.equal(again.activities.length, activitiesBefore, "the order's history is unchanged");
+    assert.equal(await ordersOfCart(cart.id), 1);
+  });
+
+  test("paid, then the session deleted: the delete refunds it once", ONE_MINUTE, async () => {
+    const { cart, intent } = await cartPayingWithStripeBeforeDelivery();
+    const { intent: succeeded } = await payWith(intent.id, CARDS.visa);
+    assert.equal(succeeded!.status, "succeeded");
+    for (const outcome of await deliverEverywhere("payment_intent.succeeded", succeeded!)) assert.match(outcome, /not completed/);
+
+    const deleted = await api("DELETE", `/store/carts/${cart.id}/payment-sessions/stripe`);
+    assert.equal(deleted.status, 200, brief(deleted.body));
+    assert.ok(!deleted.body.cart.payment_sessions.some((session: { provider_id: string }) => session.provider_id === "stripe"));
+
+    assert.deepEqual((await refundsAtStripe(intent.id)).map((refund) => refund.amount), [succeeded!.amount], "refunded in full, once");
+    assert.deepEqual((await orphanEvents(cart.id)).map((event) => event.name), ["payment.orphan_refunded"]);
+    const repeated = await deliverEverywhere("payment_intent.succeeded", succeeded!);
+    assert.ok(repeated.every((outcome) => /recorded before/.test(outcome)), repeated.join(" | "));
+    assert.equal((await refundsAtStripe(intent.id)).length, 1);
+  });
+
+  test("never paid, then the cart switched to manual: the PaymentIntent is canceled, nothing refunded or recorded", ONE_MINUTE, async () => {
+    const { cart, intent } = await cartPayingWithStripeBeforeDelivery();
+    const manual = expectOk(await api("POST", `/store/carts/${cart.id}/payment-session`, { body: { provider_id: "manual" } }), "choose manual").cart;
+    assert.equal(manual.payment_session.provider_id, "manual");
+
+    const atStripe = await retrieveIntent(intent.id);
+    assert.equal(atStripe.status, "canceled");
+    assert.notEqual(atStripe.cancellation_reason, "abandoned", "an ordinary cancel, not the release of an unused payment");
+    assert.deepEqual(await refundsAtStripe(intent.id), []);
+    assert.deepEqual(await orphanEvents(cart.id), []);
+  });
+
+  test("a paid PaymentIntent no session names, of a cart that became an order with manual: refunded once, and the order's history says so", ONE_MINUTE, async () => {
+    const cart = await readyCart({ items: [{ variant_id: VARIANT, quantity: 1 }], provider: "manual" });
+    const completion = await completeCart(cart.id);
+    assert.equal(completion.body.type, "order", brief(completion.body));
+    const order = completion.body.data;
+    // An intent of this cart whose session is gone and whose cancel failed, paid.
+    const created = await stripe().paymentIntents.create({
+      amount: cart.total,
+      currency: "eur",
+      allowed_payment_method_types: ["card"],
+      metadata: { resource_id: cart.id, session_id: "ps_gone" },
+    });
+    const { intent: succeeded } = await payWith(created.id, CARDS.visa);
+    assert.equal(succeeded!.status, "succeeded");
+
+    const outcomes = await deliverEverywhere("payment_intent.succeeded", succeeded!);
+    assert.ok(outcomes.every((outcome) => /orphaned payment refunded/.test(outcome)), outcomes.join(" | "));
+    assert.deepEqual((await refundsAtStripe(created.id)).map((refund) => refund.amount), [cart.total], "refunded in full, once");
+    const events = await orphanEvents(cart.id);
+    assert.deepEqual(events.map((event) => event.name), ["payment.orphan_refunded"], "recorded once");
+    assert.equal(JSON.parse(events[0].dataJson).order_id, order.id);
     const admin = await demoAdmin(0, 5);
     const { order: seen } = (await admin.admin.orders.retrieve(order.id)) as any;
     assert.deepEqual(
@@ -116,15 +183,12 @@ describe("a Stripe payment no order uses is given back", { skip }, () => {
     assert.equal(seen.payment_status, order.payment_status, "the order's own payment is untouched");
     assert.equal(seen.refunded_total, 0);
 
-    // Repeated later (Stripe retries, or a merchant resends it): nothing changes.
     if (STRIPE_WEBHOOKS_ARRIVE) await sleep(500); // Stripe's charge.refunded about it, too
     const repeated = await deliverEverywhere("payment_intent.succeeded", succeeded!);
     assert.ok(repeated.every((outcome) => /recorded before/.test(outcome)), repeated.join(" | "));
-    assert.equal((await refundsAtStripe(intent.id)).length, 1, "still one refund at Stripe");
+    assert.equal((await refundsAtStripe(created.id)).length, 1, "still one refund at Stripe");
     assert.equal((await orphanEvents(cart.id)).length, 1, "still one event");
-    const again = ((await admin.admin.orders.retrieve(order.id)) as any).order;
-    assert.equal(again.activities.length, 1);
-    assert.equal(await ordersOfCart(cart.id), 1);
+    assert.equal(((await admin.admin.orders.retrieve(order.id)) as any).order.activities.length, 1);
   });
 
   test("an authorization no session names is voided at Stripe once, and does not complete the cart", ONE_MINUTE, async () => {
