@@ -84,7 +84,7 @@ async function cancelAtProvider(session: SessionRow): Promise<void> {
     await getPaymentProvider(session.providerId).cancelPayment(sessionData(session));
   } catch (error) {
     await giveBackIfUnused(session);
-    // A refusal (already captured, already canceled) is settled above; anything else stays a bug.
+    // A refusal (e.g. already captured) is settled by that; anything else still fails the request.
     if (!(error instanceof PaymentProviderError)) throw error;
   }
 }
