@@ -83,7 +83,8 @@ export async function addItemsToNewCart(tx: DbTransaction, cartId: string, regio
 async function changeLines(cartId: string, change: (tx: DbTransaction, cart: CartRow) => Promise<void>): Promise<StoreCart> {
   const changed = await changeCartThenRead(cartId, async (tx, cart) => {
     await change(tx, cart!);
-    await tx.shippingMethod.deleteMany({ where: { cartId } });
+    // The cart was read under this change's lock: methods it did not have, nobody added since.
+    if (cart!.shippingMethods.length > 0) await tx.shippingMethod.deleteMany({ where: { cartId } });
   });
   return syncPaymentSessions(cartId, changed);
 }
