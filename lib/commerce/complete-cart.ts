@@ -8,12 +8,12 @@
 //      by gift cards or discounts skips 3 and 4: there is no payment)
 //   4. not authorized yet → answer with the cart and the payment status, nothing else changes
 //   5. take the order's number (on its own, as a sequence would: never held for the transaction),
-//      then one transaction: claim the cart at the version that was priced, reserve stock with one
-//      conditional update (rows locked in id order), create the order with its
-//      payment, count the discount's use and take the gift cards' amounts (conditional updates:
-//      limits and balances hold under concurrent completes), fix each line's and shipping
-//      method's tax lines on the order, attach lines and shipping to it, and record
-//      `order.placed` (the confirmation email hangs on it). Any step failing undoes them all, so
+//      then one transaction: claim the cart at the version that was priced, create the order with
+//      its payment, count the discount's use and take the gift cards' amounts (conditional
+//      updates: limits and balances hold under concurrent completes), fix each line's and shipping
+//      method's tax lines on the order, attach lines and shipping to it, reserve stock with one
+//      conditional update (rows locked in id order, late: concurrent completions share them), and
+//      record `order.placed` (the confirmation email hangs on it). Any step failing undoes them all, so
 //      the event exists exactly when the order does.
 //   6. a concurrent completion that won (unique cart id or claim lost) → answer with its order
 //   7. stock ran out, the discount was used up or a gift card's balance was taken meanwhile, or
@@ -167,7 +167,6 @@ async function createOrderFromCart(cart: CartRow, payment: AuthorizedPayment | n
   const displayId = await takeOrderNumber();
   await db().$transaction(async (tx) => {
     await claimCartVersion(tx, cart, now);
-    await reserveStock(tx, cart);
     const orderId = newId("order");
     const paymentId = newId("payment");
     // createMany: a create would read the order back, which nothing here needs.
@@ -221,6 +220,9 @@ async function createOrderFromCart(cart: CartRow, payment: AuthorizedPayment | n
     if (payment) {
       await tx.paymentSession.updateMany({ where: { id: payment.id }, data: { status: "authorized", dataJson: JSON.stringify(payment.data) } });
     }
+    // Stock last but for the events: its rows are the ones concurrent completions share, and they
+    // stay locked from here to the commit.
+    await reserveStock(tx, cart);
     await recordEvent(tx, { name: "order.placed", resourceId: orderId });
     // Captured at checkout (Stripe's automatic capture): the capture is an event too, so every
     // capture is announced once whoever made it; the confirmation email covers it for the shopper.
