@@ -105,9 +105,18 @@ export function refundOrderPayment(orderId: string, input: RefundInput, actor: O
     const payment = captured.find((candidate) => candidate.amount - candidate.amountRefunded >= input.amount);
     if (!payment) throw notAllowed("The amount spans several payments; refund each payment separately", "refund_spans_payments");
     const refund = await db().refund.create({
-      data: { id: newId("refund"), orderId, paymentId: payment.id, amount: input.amount, reason: input.reason, note: input.note ?? null, status: "pending" },
+      data: {
+        id: newId("refund"),
+        orderId,
+        paymentId: payment.id,
+        amount: input.amount,
+        reason: input.reason,
+        note: input.note ?? null,
+        status: "pending",
+        noNotification: input.no_notification === true,
+      },
     });
-    await executeRefund(refund, payment, actor, { noNotification: input.no_notification === true });
+    await executeRefund(refund, payment, actor);
     return retrieveAdminOrder(orderId);
   });
 }
@@ -115,7 +124,7 @@ export function refundOrderPayment(orderId: string, input: RefundInput, actor: O
 type RefundRow = OrderRow["refunds"][number];
 
 /** Asks the provider for a pending refund (again, with the same key) and settles it. */
-async function executeRefund(refund: RefundRow, payment: PaymentRow, actor: OrderActor, options: { noNotification?: boolean } = {}) {
+async function executeRefund(refund: RefundRow, payment: PaymentRow, actor: OrderActor) {
   const provider = providerOf(payment);
   let data: ProviderData;
   try {
@@ -143,7 +152,8 @@ async function executeRefund(refund: RefundRow, payment: PaymentRow, actor: Orde
       reason: refund.reason,
       note: refund.note,
     });
-    const silent = options.noNotification || refund.note === CANCELED_ORDER_NOTE;
+    // The refund row keeps the merchant's no_notification, so a replay after a crash honours it.
+    const silent = refund.noNotification || refund.note === CANCELED_ORDER_NOTE;
     await recordEvent(tx, {
       name: "order.refund_created",
       resourceId: refund.orderId,

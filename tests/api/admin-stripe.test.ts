@@ -10,6 +10,7 @@ import { ADDRESS_DE, EUROPE } from "../support/store-api";
 import { startStoreInstance, stopStoreInstance, type StoreInstance } from "../support/store-server";
 import { CARDS, ON_EMULATOR, payWith, SKIP_REASONS, STRIPE_SECRET_KEY, STRIPE_WEBHOOKS_ARRIVE, stripe, waitFor } from "../support/stripe-test-kit";
 import { disconnectDb, setStock } from "../support/test-db";
+import { db } from "../../lib/db/client";
 
 const skipAll = STRIPE_SECRET_KEY ? false : SKIP_REASONS.noStripe;
 const needsWebhooks = STRIPE_WEBHOOKS_ARRIVE ? false : SKIP_REASONS.noWebhooks;
@@ -145,7 +146,7 @@ describe("an order's money through Stripe", { skip: skipAll }, () => {
     assert.equal(order.refunded_total, amount);
   });
 
-  test("when Stripe cannot be reached the order stays as it was, and a refund that may have started is finished once", TWO_MINUTES, async () => {
+  test("when Stripe cannot be reached the order stays as it was, and a refund that may have started is finished once, still without the email the merchant declined", TWO_MINUTES, async () => {
     const { order: placed, intentId } = await authorizedOrder();
     const unreachable = new Medusa({ baseUrl: `${providerDown!.url}/api`, maxRetries: 0, customHeaders: { Authorization: `Bearer ${await demoAdminToken()}` } });
     const before = orderState(await orderOf(placed.id));
@@ -156,7 +157,7 @@ describe("an order's money through Stripe", { skip: skipAll }, () => {
     assert.deepEqual(orderState(await orderOf(placed.id)), before, "nothing changed");
 
     await admin.admin.orders.capturePayment(placed.id);
-    const refund = await refusal(unreachable.admin.orders.refundPayment(placed.id, { amount: 300, reason: "other" }));
+    const refund = await refusal(unreachable.admin.orders.refundPayment(placed.id, { amount: 300, reason: "other", no_notification: true }));
     assert.equal(refund.status, 502);
     let order = await orderOf(placed.id);
     assert.equal(order.refunded_total, 0, "no refund is shown before Stripe confirms one");
@@ -165,6 +166,10 @@ describe("an order's money through Stripe", { skip: skipAll }, () => {
     ({ order } = await admin.admin.orders.refundPayment(placed.id, { amount: 200, reason: "other" }));
     assert.equal(order.refunded_total, 500);
     assert.deepEqual((await refundsAtStripe(intentId)).sort((a, b) => a - b), [200, 300]);
+    // The replayed refund keeps the merchant's no_notification: its event tells the email subscriber to stay silent.
+    const events = await db().outboxEvent.findMany({ where: { resourceId: placed.id, name: "order.refund_created" }, select: { dataJson: true } });
+    const silentByAmount = Object.fromEntries(events.map(({ dataJson }) => JSON.parse(dataJson)).map((data) => [data.amount, data.no_notification === true]));
+    assert.deepEqual(silentByAmount, { 200: false, 300: true });
   });
 
   test("Stripe refusing a refund says why and changes nothing", TWO_MINUTES, async () => {
