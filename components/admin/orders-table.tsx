@@ -3,15 +3,13 @@
 // live in the address, so a filtered list can be bookmarked and Back returns to it.
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useState } from "react";
-import { adminClient, type OrderList } from "@/lib/sdk/admin";
-import { isStoreApiError } from "@/lib/sdk/store-api-error";
+import { adminClient } from "@/lib/sdk/admin";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { formatMoney } from "@/components/ui/format-money";
 import { SelectField, TextField } from "@/components/ui/text-field";
-import { signInPath } from "./admin-shell";
 import { FULFILLMENT_STATUS, ORDER_STATUS, PAYMENT_STATUS, StatusBadge } from "./status-labels";
 import { AdminPaging } from "./admin-paging";
+import { useAdminLoad } from "./use-admin-load";
 import { useUrlPage } from "./use-url-page";
 
 const PAGE_SIZE = 20;
@@ -29,33 +27,20 @@ export function OrdersTable() {
     payment_status: params.get("payment_status") ?? "",
     fulfillment_status: params.get("fulfillment_status") ?? "",
   };
-  const [list, setList] = useState<OrderList | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const key = params.toString();
-
-  useEffect(() => {
-    let active = true;
-    setError(null);
-    adminClient.orders
-      .list({
+  const { data: list, error } = useAdminLoad(
+    () =>
+      adminClient.orders.list({
         q: filters.q || undefined,
         status: filters.status ? [filters.status] : undefined,
         payment_status: filters.payment_status ? [filters.payment_status] : undefined,
         fulfillment_status: filters.fulfillment_status ? [filters.fulfillment_status] : undefined,
         limit: PAGE_SIZE,
         offset,
-      })
-      .then((answer) => active && setList(answer))
-      .catch((failure: unknown) => {
-        if (!active) return;
-        if (isStoreApiError(failure) && failure.status === 401) router.replace(signInPath(pathname));
-        else setError(isStoreApiError(failure) ? failure.message : "The orders could not be loaded");
-      });
-    return () => {
-      active = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` is the whole query
-  }, [key]);
+      }),
+    key,
+    "The orders",
+  );
 
   function apply(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -3,14 +3,12 @@
 // in the address, as on the orders list.
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useState } from "react";
-import { adminClient, type ProductList } from "@/lib/sdk/admin";
-import { isStoreApiError } from "@/lib/sdk/store-api-error";
+import { adminClient } from "@/lib/sdk/admin";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { SelectField, TextField } from "@/components/ui/text-field";
-import { signInPath } from "./admin-shell";
 import { PRODUCT_STATUS, StatusBadge } from "./status-labels";
 import { AdminPaging } from "./admin-paging";
+import { useAdminLoad } from "./use-admin-load";
 import { useUrlPage } from "./use-url-page";
 
 const PAGE_SIZE = 20;
@@ -24,26 +22,12 @@ export function ProductsTable() {
   const { page, offset, goTo, pagesOf } = useUrlPage(PAGE_SIZE);
   const q = params.get("q") ?? "";
   const status = params.get("status") ?? "";
-  const [list, setList] = useState<ProductList | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const key = params.toString();
-
-  useEffect(() => {
-    let active = true;
-    setError(null);
-    adminClient.products
-      .list({ q: q || undefined, status: status ? [status] : undefined, limit: PAGE_SIZE, offset })
-      .then((answer) => active && setList(answer))
-      .catch((failure: unknown) => {
-        if (!active) return;
-        if (isStoreApiError(failure) && failure.status === 401) router.replace(signInPath(pathname));
-        else setError(isStoreApiError(failure) ? failure.message : "The products could not be loaded");
-      });
-    return () => {
-      active = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` is the whole query
-  }, [key]);
+  const { data: list, error } = useAdminLoad(
+    () => adminClient.products.list({ q: q || undefined, status: status ? [status] : undefined, limit: PAGE_SIZE, offset }),
+    key,
+    "The products",
+  );
 
   function apply(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
