@@ -11,7 +11,7 @@ import { ErrorMessage } from "@/components/ui/error-message";
 import { SelectField } from "@/components/ui/text-field";
 import { when } from "./mailbox-list";
 import { useAdminLoad } from "./use-admin-load";
-import { AdminPaging } from "./admin-paging";
+import { AdminListState } from "./admin-list-state";
 import { useUrlPage } from "./use-url-page";
 
 const PAGE_SIZE = 25;
@@ -102,18 +102,15 @@ export function EventDeliveries() {
           </p>
         ) : null}
       </div>
-      {!list ? (
-        error ? null : (
-          <p className="muted" role="status">
-            Loading the deliveries…
-          </p>
-        )
-      ) : list.deliveries.length === 0 ? (
-        <p className="empty-note" role="status">
-          Nothing here: every event was delivered.
-        </p>
-      ) : (
-        <>
+      <AdminListState
+        rows={list?.deliveries}
+        count={list?.count}
+        failed={Boolean(error)}
+        loading="Loading the deliveries…"
+        empty="Nothing here: every event was delivered."
+        paging={{ label: "Pages of deliveries", page, pagesOf, onPage: goTo }}
+      >
+        {(rows) => (
           <div className="admin-table-scroll">
             <table className="admin-table" data-testid="deliveries">
               <caption className="visually-hidden">Event deliveries, newest event first</caption>
@@ -134,7 +131,7 @@ export function EventDeliveries() {
                 </tr>
               </thead>
               <tbody>
-                {list.deliveries.map((delivery) => {
+                {rows.map((delivery) => {
                   const state = stateOf(delivery);
                   return (
                     <tr key={delivery.id}>
@@ -178,9 +175,8 @@ export function EventDeliveries() {
               </tbody>
             </table>
           </div>
-          <AdminPaging label="Pages of deliveries" page={page} pages={pagesOf(list.count)} onPage={goTo} />
-        </>
-      )}
+        )}
+      </AdminListState>
     </section>
   );
 }

@@ -8,7 +8,7 @@ import { adminMailClient } from "@/lib/sdk/admin-mail";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { TextField } from "@/components/ui/text-field";
 import { useAdminLoad } from "./use-admin-load";
-import { AdminPaging } from "./admin-paging";
+import { AdminListState } from "./admin-list-state";
 import { useUrlPage } from "./use-url-page";
 
 const PAGE_SIZE = 25;
@@ -57,21 +57,16 @@ export function MailboxList() {
         </button>
       </form>
       <ErrorMessage>{error}</ErrorMessage>
-      {!list ? (
-        error ? null : (
-          <p className="muted" role="status">
-            Loading the mailbox…
-          </p>
-        )
-      ) : list.messages.length === 0 ? (
-        <p className="empty-note" role="status">
-          {to ? "No email to that recipient." : "No email yet. Place an order and its confirmation appears here."}
-        </p>
-      ) : (
-        <>
-          <p className="muted" role="status">
-            {list.count} {list.count === 1 ? "email" : "emails"}
-          </p>
+      <AdminListState
+        rows={list?.messages}
+        count={list?.count}
+        failed={Boolean(error)}
+        loading="Loading the mailbox…"
+        empty={to ? "No email to that recipient." : "No email yet. Place an order and its confirmation appears here."}
+        noun={["email", "emails"]}
+        paging={{ label: "Pages of emails", page, pagesOf, onPage: goTo }}
+      >
+        {(rows) => (
           <div className="admin-table-scroll">
             <table className="admin-table" data-testid="mailbox-list">
               <caption className="visually-hidden">Emails, newest first</caption>
@@ -83,7 +78,7 @@ export function MailboxList() {
                 </tr>
               </thead>
               <tbody>
-                {list.messages.map((message) => (
+                {rows.map((message) => (
                   <tr key={message.id}>
                     <th scope="row">
                       <Link href={`/admin/mailbox/${message.id}`}>{message.subject}</Link>
@@ -97,9 +92,8 @@ export function MailboxList() {
               </tbody>
             </table>
           </div>
-          <AdminPaging label="Pages of emails" page={page} pages={pagesOf(list.count)} onPage={goTo} />
-        </>
-      )}
+        )}
+      </AdminListState>
     </section>
   );
 }

@@ -8,7 +8,7 @@ import { ErrorMessage } from "@/components/ui/error-message";
 import { formatMoney } from "@/components/ui/format-money";
 import { SelectField, TextField } from "@/components/ui/text-field";
 import { FULFILLMENT_STATUS, ORDER_STATUS, PAYMENT_STATUS, StatusBadge } from "./status-labels";
-import { AdminPaging } from "./admin-paging";
+import { AdminListState } from "./admin-list-state";
 import { useAdminLoad } from "./use-admin-load";
 import { useUrlPage } from "./use-url-page";
 
@@ -73,19 +73,16 @@ export function OrdersTable() {
         </button>
       </form>
       <ErrorMessage>{error}</ErrorMessage>
-      {!list ? (
-        <p className="muted" role="status">
-          Loading orders…
-        </p>
-      ) : list.orders.length === 0 ? (
-        <p className="empty-note" role="status">
-          No orders match.
-        </p>
-      ) : (
-        <>
-          <p className="muted" role="status">
-            {list.count} {list.count === 1 ? "order" : "orders"}
-          </p>
+      <AdminListState
+        rows={list?.orders}
+        count={list?.count}
+        failed={Boolean(error)}
+        loading="Loading orders…"
+        empty="No orders match."
+        noun={["order", "orders"]}
+        paging={{ label: "Pages of orders", page, pagesOf, onPage: goTo }}
+      >
+        {(rows) => (
           <div className="admin-table-scroll">
             <table className="admin-table">
               <caption className="visually-hidden">Orders, newest first</caption>
@@ -103,7 +100,7 @@ export function OrdersTable() {
                 </tr>
               </thead>
               <tbody>
-                {list.orders.map((order) => (
+                {rows.map((order) => (
                   <tr key={order.id}>
                     <th scope="row">
                       <Link href={`/admin/orders/${order.id}`}>#{order.display_id}</Link>
@@ -126,9 +123,8 @@ export function OrdersTable() {
               </tbody>
             </table>
           </div>
-          <AdminPaging label="Pages of orders" page={page} pages={pagesOf(list.count)} onPage={goTo} />
-        </>
-      )}
+        )}
+      </AdminListState>
     </section>
   );
 }

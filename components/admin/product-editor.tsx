@@ -11,6 +11,7 @@ import { formatPlain, parseMoney } from "./money-input";
 import { PRODUCT_STATUS, StatusBadge } from "./status-labels";
 import { useAdminAction } from "./use-admin-action";
 import { AdminNotices } from "./admin-notices";
+import { ConfirmDelete } from "./confirm-delete";
 
 type Variant = AdminProduct["variants"][number];
 type Run = (label: string, action: () => Promise<AdminProduct | null>) => Promise<boolean>;
@@ -115,15 +116,13 @@ export function ProductEditor({ productId }: { productId: string }) {
           </form>
           <h3>Delete</h3>
           {confirmingDelete ? (
-            <div className="admin-actions" role="group" aria-label="Confirm deletion">
-              <p>Delete {product.title}? A product that has orders is unpublished instead.</p>
-              <button type="button" className="button button--primary" onClick={remove} disabled={busy}>
-                Yes, delete it
-              </button>
-              <button type="button" className="button button--secondary" onClick={() => setConfirmingDelete(false)}>
-                Keep it
-              </button>
-            </div>
+            <ConfirmDelete
+              label="Confirm deletion"
+              question={`Delete ${product.title}? A product that has orders is unpublished instead.`}
+              busy={busy}
+              onConfirm={remove}
+              onKeep={() => setConfirmingDelete(false)}
+            />
           ) : (
             <button type="button" className="button button--secondary" onClick={() => setConfirmingDelete(true)} disabled={busy}>
               Delete product

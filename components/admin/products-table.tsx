@@ -7,7 +7,7 @@ import { adminClient } from "@/lib/sdk/admin";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { SelectField, TextField } from "@/components/ui/text-field";
 import { PRODUCT_STATUS, StatusBadge } from "./status-labels";
-import { AdminPaging } from "./admin-paging";
+import { AdminListState } from "./admin-list-state";
 import { useAdminLoad } from "./use-admin-load";
 import { useUrlPage } from "./use-url-page";
 
@@ -56,19 +56,16 @@ export function ProductsTable() {
         </button>
       </form>
       <ErrorMessage>{error}</ErrorMessage>
-      {!list ? (
-        <p className="muted" role="status">
-          Loading products…
-        </p>
-      ) : list.products.length === 0 ? (
-        <p className="empty-note" role="status">
-          No products match.
-        </p>
-      ) : (
-        <>
-          <p className="muted" role="status">
-            {list.count} {list.count === 1 ? "product" : "products"}
-          </p>
+      <AdminListState
+        rows={list?.products}
+        count={list?.count}
+        failed={Boolean(error)}
+        loading="Loading products…"
+        empty="No products match."
+        noun={["product", "products"]}
+        paging={{ label: "Pages of products", page, pagesOf, onPage: goTo }}
+      >
+        {(rows) => (
           <div className="admin-table-scroll">
             <table className="admin-table">
               <caption className="visually-hidden">Products, oldest first</caption>
@@ -86,7 +83,7 @@ export function ProductsTable() {
                 </tr>
               </thead>
               <tbody>
-                {list.products.map((product) => {
+                {rows.map((product) => {
                   const managed = product.variants.filter((variant) => variant.manage_inventory);
                   return (
                     <tr key={product.id}>
@@ -107,9 +104,8 @@ export function ProductsTable() {
               </tbody>
             </table>
           </div>
-          <AdminPaging label="Pages of products" page={page} pages={pagesOf(list.count)} onPage={goTo} />
-        </>
-      )}
+        )}
+      </AdminListState>
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { adminClient, type AdminRegion, type AdminShippingOption, type ShippingR
 import { moneyText } from "@/lib/commerce/money-text";
 import { TextField } from "@/components/ui/text-field";
 import { formatPlain, parseMoney } from "./money-input";
+import { ConfirmDelete } from "./confirm-delete";
 
 /** Runs an Admin API call for the page: busy state, notices, sign-in on 401. True when it worked. */
 export type RunAction = (action: () => Promise<string>) => Promise<boolean>;
@@ -192,15 +193,13 @@ function ShippingOptionRow({ option, currencyCode, busy, run, onChange }: { opti
           </div>
         </form>
       ) : confirmingDelete ? (
-        <div className="admin-actions" role="group" aria-label={`Confirm deleting ${option.name}`}>
-          <p>Delete {option.name}? If orders used it, it is switched off instead.</p>
-          <button type="button" className="button button--primary" onClick={remove} disabled={busy}>
-            Yes, delete it
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => setConfirmingDelete(false)}>
-            Keep it
-          </button>
-        </div>
+        <ConfirmDelete
+          label={`Confirm deleting ${option.name}`}
+          question={`Delete ${option.name}? If orders used it, it is switched off instead.`}
+          busy={busy}
+          onConfirm={remove}
+          onKeep={() => setConfirmingDelete(false)}
+        />
       ) : (
         <div className="admin-actions">
           <button type="button" className="button button--secondary" onClick={() => setEditing(true)} disabled={busy} aria-label={`Edit ${option.name}`}>
