@@ -21,6 +21,7 @@
 //      the session is replaced by a fresh one, so the shopper can pay again
 import { databaseTarget, db, isUniqueConstraintError, Prisma, type DbTransaction } from "../db/client";
 import { recordEvent } from "../events/outbox";
+import { releaseOrphanedPayment } from "../order-management/orphaned-payments";
 import { getPaymentProvider } from "../payments/registry";
 import { PaymentProviderError, type PaymentProvider, type ProviderData } from "../payments/provider";
 import { loadCart } from "./cart-store";
@@ -58,8 +59,11 @@ export async function completeCart(cartId: string): Promise<CompletionResult> {
   const context = paymentContext(cart, session.id);
   const provider = getPaymentProvider(session.providerId);
   const authorization = await provider.authorizePayment(sessionData(session), context).catch(async (error: unknown) => {
-    // The provider released a payment for the wrong amount itself; the shopper needs a new one.
-    if (error instanceof PaymentProviderError && error.code === "amount_mismatch") await replaceSessionQuietly(cart, session);
+    // Paid for another amount than the cart's: the money goes back and the shopper pays anew.
+    if (error instanceof PaymentProviderError && error.code === "amount_mismatch") {
+      await givePaymentBack(cart, provider, sessionData(session), error.code);
+      await replaceSessionQuietly(cart, session);
+    }
     return providerFailure(error);
   });
 
@@ -92,7 +96,7 @@ async function createOrderOrAnswerWinner(
       throw conflict("The cart changed while it was being completed; review it and try again");
     }
     if (error instanceof StoreError && error.code && GIVE_PAYMENT_BACK.has(error.code) && provider && session) {
-      await givePaymentBack(provider, paymentData);
+      await givePaymentBack(cart, provider, paymentData, error.code);
       await replaceSessionQuietly(cart, session);
     }
     throw error;
@@ -100,13 +104,19 @@ async function createOrderOrAnswerWinner(
   return existingOrder(cart.id);
 }
 
-/** Cancels an authorization, or refunds a payment already captured. */
-async function givePaymentBack(provider: PaymentProvider, data: ProviderData) {
+/**
+ * The payment of an order that was not made goes back: an authorization voided, a capture
+ * refunded, once (keys derived from the payment), and recorded for the merchant with `reason`.
+ * A provider that cannot release payments by reference is asked to cancel or refund directly.
+ */
+async function givePaymentBack(cart: CartRow, provider: PaymentProvider, data: ProviderData, reason: string) {
+  const reference = provider.paymentReference(data);
   try {
-    if (provider.isCaptured(data)) await provider.refundPayment(data);
+    if (provider.releasePayment && reference) await releaseOrphanedPayment(provider.id, cart.id, reference, { orderId: null, reason });
+    else if (provider.isCaptured(data)) await provider.refundPayment(data);
     else await provider.cancelPayment(data);
   } catch (error) {
-    console.error(`complete-cart: could not give back a ${provider.id} payment; the merchant must`, error);
+    console.error(`complete-cart: could not give back ${provider.id} payment ${reference ?? ""} of cart ${cart.id}; the merchant must`, error);
   }
 }
 

@@ -101,7 +101,7 @@ async function giveBackIfUnused(session: SessionRow): Promise<void> {
   try {
     const use = await findPaymentUse(providerId, cartId, reference);
     if (use.kind !== "unused") return;
-    await releaseOrphanedPayment(providerId, cartId, reference, use.orderId);
+    await releaseOrphanedPayment(providerId, cartId, reference, { orderId: use.orderId, reason: "unused" });
   } catch (error) {
     console.error(`payment-sessions: could not give back ${providerId} payment ${reference} that cart ${cartId} left; the provider's webhook may still`, error);
   }

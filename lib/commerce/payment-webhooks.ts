@@ -54,7 +54,7 @@ export async function handlePaymentWebhook(providerId: string, rawBody: string, 
     case "unknown_cart":
       return { received: true, outcome: "ignored: unknown cart" };
     case "unused":
-      return { received: true, outcome: await releaseOrphanedPayment(providerId, event.cartId, reference, use.orderId) };
+      return { received: true, outcome: await releaseOrphanedPayment(providerId, event.cartId, reference, { orderId: use.orderId, reason: "unused" }) };
     case "order":
       // A payment of an order already placed was captured at the provider (e.g. in its dashboard).
       return { received: true, outcome: await syncCaptureFromProvider(use.orderId, providerId, event.data) };

@@ -63,11 +63,18 @@ export async function findPaymentUse(providerId: string, cartId: string, referen
 }
 
 /**
- * Gives back a payment `findPaymentUse` found unused and records that once. A provider that
- * refuses (no such payment, not this cart's) is answered with why; one that does not answer is a
- * 502, so the provider delivers its event again.
+ * Gives back a payment no order uses (`findPaymentUse` found it unused, or a completion refused
+ * it) and records that once. A provider that refuses (no such payment, not this cart's) is
+ * answered with why; one that does not answer is a 502, so the provider delivers its event again.
+ * `reason` goes into the event: `unused` (the cart left it), or the code of the completion's
+ * refusal (`amount_mismatch`, `insufficient_inventory`, `discount_used_up`, ...).
  */
-export async function releaseOrphanedPayment(providerId: string, cartId: string, reference: string, orderId: string | null): Promise<string> {
+export async function releaseOrphanedPayment(
+  providerId: string,
+  cartId: string,
+  reference: string,
+  { orderId, reason }: { orderId: string | null; reason: string },
+): Promise<string> {
   const provider = getPaymentProvider(providerId);
   if (!provider.releasePayment) return "ignored: the provider cannot give payments back";
   let released: ReleasedPayment;
@@ -92,6 +99,7 @@ export async function releaseOrphanedPayment(providerId: string, cartId: string,
     currency_code: released.currencyCode,
     cart_id: cartId,
     order_id: orderId,
+    reason,
   };
   let recorded: boolean;
   try {

@@ -77,7 +77,8 @@ export interface PaymentProvider {
   /**
    * Asks where the payment stands for this cart total. Must report "authorized" only when the
    * provider holds exactly context.amount in context.currencyCode (throws PaymentProviderError
-   * with code "amount_mismatch" otherwise).
+   * with code "amount_mismatch" otherwise, and leaves the money where it is: the store gives it
+   * back through releasePayment, once, and tells the merchant).
    */
   authorizePayment(data: ProviderData, context: PaymentContext): Promise<AuthorizationResult>;
   cancelPayment(data: ProviderData, operation?: MoneyOperation): Promise<ProviderData>;

@@ -134,9 +134,7 @@ export function createStripeProvider(config: StripeConfig): PaymentProvider {
       const intent = await retrieve(data);
       const status = paymentSessionStatusOfIntent(intent.status);
       if (status === "authorized" && (intent.amount !== context.amount || intent.currency !== context.currencyCode)) {
-        // Paid for something other than this cart: refuse, and give the money back.
-        if (intent.status === "requires_capture") await stripe.paymentIntents.cancel(intent.id).catch(() => undefined);
-        else await stripe.refunds.create({ payment_intent: intent.id }).catch(() => undefined);
+        // Paid for something other than this cart: refused; the store gives it back (releasePayment).
         throw new PaymentProviderError(
           `The payment was authorized for ${intent.amount} ${intent.currency} but the cart total is ${context.amount} ${context.currencyCode}`,
           "amount_mismatch",

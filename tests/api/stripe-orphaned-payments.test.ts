@@ -103,6 +103,7 @@ describe("a Stripe payment no order uses is given back", { skip }, () => {
       currency_code: "eur",
       cart_id: cart.id,
       order_id: null, // given back when the cart left it, before the cart became an order
+      reason: "unused",
     });
     const admin = await demoAdmin(0, 5);
     const { order: seen } = (await admin.admin.orders.retrieve(order.id)) as any;

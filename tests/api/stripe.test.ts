@@ -31,6 +31,8 @@ import {
   stripeEvent,
   waitForOrderOfCart,
 } from "../support/stripe-test-kit";
+import { db } from "../../lib/db/client";
+import { demoAdmin } from "../support/admin-api";
 import { disconnectDb, ordersOfCart, setStock, stockOf } from "../support/test-db";
 
 after(disconnectDb);
@@ -367,6 +369,15 @@ describe("paying with Stripe", { skip: skipAll, timeout: SUITE_LIMIT }, () => {
     await assertStaysWithoutOrder(cart.id);
     assert.equal(await stockOf(VARIANT.tamperedAmount), STOCK, "stock unchanged");
     await assertNothingLeftToRefund(intent.id);
+    // Given back once, by the store's keyed release, and the merchant is told why.
+    const refunds = (await stripe().refunds.list({ payment_intent: intent.id, limit: 100 })).data;
+    assert.deepEqual(refunds.map((refund) => [refund.amount, refund.metadata?.cart_id]), [[100, cart.id]], "one refund of the €1 paid");
+    const events = await db().outboxEvent.findMany({ where: { resourceId: cart.id, name: { startsWith: "payment.orphan_" } } });
+    assert.deepEqual(
+      events.map((event) => [event.name, JSON.parse(event.dataJson).reason, JSON.parse(event.dataJson).amount]),
+      [["payment.orphan_refunded", "amount_mismatch", 100]],
+      "recorded once for the merchant",
+    );
 
     // The shopper is offered a fresh intent for the real total, and pays it.
     const { cart: reopened } = expectOk(await api("GET", `/store/carts/${cart.id}`), "the cart after the refusal");
@@ -376,6 +387,45 @@ describe("paying with Stripe", { skip: skipAll, timeout: SUITE_LIMIT }, () => {
     await paid(fresh.id);
     const order = expectOrder(await completeCart(cart.id), "complete with the fresh intent");
     await assertOrderMatchesPayment(order, reopened, { variantId: VARIANT.tamperedAmount, paymentStatus: "captured" });
+  });
+
+  test("the stock runs out while the shopper pays: no order, the money is refunded once and recorded, a fresh intent is offered", ONE_MINUTE, async () => {
+    // A product of its own: no other case buys it.
+    const admin = await demoAdmin();
+    const handle = `last-scarf-${Date.now().toString(36)}`;
+    const { product } = (await admin.admin.products.create({
+      title: "Last Scarf",
+      handle,
+      status: "published",
+      options: [{ title: "Size" }],
+      variants: [{ title: "One size", inventory_quantity: 1, manage_inventory: true, prices: [{ currency_code: "eur", amount: 3900 }], options: [{ value: "One size" }] }],
+    } as any)) as any;
+    const variantId = product.variants[0].id;
+    const cart = await readyCart({ items: [{ variant_id: variantId, quantity: 1 }], provider: "stripe" });
+    const intent = intentOfSession(cart);
+    const succeeded = await paid(intent.id);
+    await setStock(variantId, 0); // the last one sold in a shop next door while the card was checked
+
+    const answer = await completeCart(cart.id);
+    if (answer.status === 200) {
+      // Stripe's webhook tried the completion first and was refused the same way.
+      assert.equal(answer.body.type, "cart", brief(answer.body));
+    } else {
+      assert.equal(answer.status, 400, brief(answer.body));
+      assert.equal(answer.body.code, "insufficient_inventory");
+    }
+    await assertStaysWithoutOrder(cart.id);
+    assert.equal(await stockOf(variantId), 0, "no stock went below zero");
+    const refunds = (await stripe().refunds.list({ payment_intent: intent.id, limit: 100 })).data;
+    assert.deepEqual(refunds.map((refund) => [refund.amount, refund.metadata?.cart_id]), [[succeeded.amount, cart.id]], "refunded in full, once");
+    const events = await db().outboxEvent.findMany({ where: { resourceId: cart.id, name: { startsWith: "payment.orphan_" } } });
+    assert.deepEqual(
+      events.map((event) => [event.name, JSON.parse(event.dataJson).reason]),
+      [["payment.orphan_refunded", "insufficient_inventory"]],
+      "recorded once for the merchant",
+    );
+    const { cart: reopened } = expectOk(await api("GET", `/store/carts/${cart.id}`), "the cart after the refusal");
+    assert.notEqual(intentOfSession(reopened).id, intent.id, "a fresh PaymentIntent to pay once the item is back");
   });
 
   test("the shopper pays and leaves: Stripe's webhook makes the order", { ...ONE_MINUTE, skip: needsStripeWebhooks }, async () => {
