@@ -1,9 +1,10 @@
 // The catalogue, priced for the shopper's currency when the request says which one (by region,
 // cart or currency code), as Medusa's calculated_price. Shoppers see published products only.
 import { db } from "../db/client";
+import { findGraph, findGraphs } from "../db/graph";
 import { notFound } from "./errors";
 import { looksLikeId } from "./ids";
-import { productInclude } from "./queries";
+import { productInclude, type ProductRow } from "./queries";
 import { serializeProduct, type StoreProduct } from "./serialize";
 
 export type PricingContext = { regionId?: string; cartId?: string; currencyCode?: string };
@@ -28,8 +29,9 @@ async function currencyFor(context: PricingContext): Promise<string | null> {
 export async function listProducts(context: PricingContext & { limit: number; offset: number; handle?: string }) {
   const currencyCode = await currencyFor(context);
   const where = { status: "published", ...(context.handle ? { handle: context.handle } : {}) };
+  // The page with its images, options and variants in one statement, and the count.
   const [products, count] = await Promise.all([
-    db().product.findMany({ where, include: productInclude, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: context.limit, skip: context.offset }),
+    findGraphs<ProductRow>(db(), "Product", productInclude, { where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: context.limit, skip: context.offset }),
     db().product.count({ where }),
   ]);
   return {
@@ -43,8 +45,7 @@ export async function listProducts(context: PricingContext & { limit: number; of
 /** By id, or by handle (the storefront's product URLs use handles). */
 export async function retrieveProduct(idOrHandle: string, context: PricingContext): Promise<StoreProduct> {
   const currencyCode = await currencyFor(context);
-  const where = looksLikeId("product", idOrHandle) ? { id: idOrHandle } : { handle: idOrHandle };
-  const product = await db().product.findUnique({ where, include: productInclude });
+  const product = await findGraph<ProductRow>(db(), "Product", idOrHandle, productInclude, looksLikeId("product", idOrHandle) ? "id" : "handle");
   if (!product || product.status !== "published") throw notFound("Product", idOrHandle);
   return serializeProduct(product, currencyCode);
 }

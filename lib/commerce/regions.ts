@@ -1,6 +1,6 @@
 // Regions: the currency, tax rate, countries and providers a cart is priced and paid in.
 import { db, type DbTransaction } from "../db/client";
-import { findGraph } from "../db/graph";
+import { findGraph, findGraphs } from "../db/graph";
 import { invalidData, notFound } from "./errors";
 import { looksLikeId } from "./ids";
 import { regionInclude, type RegionRow } from "./queries";
@@ -8,7 +8,7 @@ import { serializeRegion, type StoreRegion } from "./serialize";
 
 export async function listRegions(page: { limit: number; offset: number }) {
   const [regions, count] = await Promise.all([
-    db().region.findMany({ include: regionInclude, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: page.limit, skip: page.offset }),
+    findGraphs<RegionRow>(db(), "Region", regionInclude, { orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: page.limit, skip: page.offset }),
     db().region.count(),
   ]);
   return { regions: regions.map(serializeRegion), count, offset: page.offset, limit: page.limit };
@@ -34,7 +34,7 @@ export async function regionForCountry(countryCode: string): Promise<RegionRow> 
 
 /** The first region the merchant created: where a cart without a region or country starts. */
 export async function findDefaultRegion(): Promise<RegionRow> {
-  const region = await db().region.findFirst({ include: regionInclude, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const [region] = await findGraphs<RegionRow>(db(), "Region", regionInclude, { orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 1 });
   if (!region) throw invalidData("The store has no regions yet", "no_regions");
   return region;
 }

@@ -1,5 +1,5 @@
 // One row and its relations in one SQL statement, the same value Prisma's
-// `findUnique({ where: { id }, include })` gives. Prisma reads an include on SQLite with one query
+// `findUnique({ where: { id }, include })` gives (and a page of rows, as `findMany` gives). Prisma reads an include on SQLite with one query
 // per relation level (a cart with its lines, variants, products, region, … took 15); here the
 // database builds the whole graph as JSON (json_object/json_group_array on SQLite, jsonb on
 // PostgreSQL) and this module turns it back into Prisma's shape with Prisma's types (Date,
@@ -108,8 +108,44 @@ function statementFor(dialect: Dialect, model: string, include: GraphInclude, ke
 export async function findGraph<T>(client: DbTransaction, model: ModelName, key: string, include: GraphInclude, keyField = "id"): Promise<T | null> {
   const dialect = databaseTarget().dialect;
   const rows = await client.$queryRawUnsafe<{ graph: unknown }[]>(statementFor(dialect, model, include, keyField), key);
-  if (rows.length === 0) return null;
-  const raw = rows[0].graph;
+  return rows.length === 0 ? null : (decodeGraph(dialect, model, rows[0].graph, include) as T);
+}
+
+/** A "graph" column (JSON text on SQLite, jsonb on PostgreSQL) as Prisma's value. */
+function decodeGraph(dialect: Dialect, model: string, raw: unknown, include: GraphInclude) {
   const json = (typeof raw === "string" ? JSON.parse(raw) : raw) as Record<string, unknown>;
-  return decode(dialect, model, json, include) as T;
+  return decode(dialect, model, json, include);
+}
+
+/** Equality on scalar columns, the order (ending in a unique column, so pages are stable) and a page. */
+export type GraphListQuery = { where?: Record<string, string | number>; orderBy: OrderBy[]; take?: number; skip?: number };
+
+/**
+ * The rows of `model` that `query` selects, each with the relations `include` names, in one
+ * statement: what Prisma's `findMany({ where, include, orderBy, take, skip })` gives.
+ */
+export async function findGraphs<T>(client: DbTransaction, model: ModelName, include: GraphInclude, query: GraphListQuery): Promise<T[]> {
+  const dialect = databaseTarget().dialect;
+  const where = Object.entries(query.where ?? {});
+  const page = [...(query.take !== undefined ? [query.take] : []), ...(query.skip !== undefined ? [query.skip] : [])];
+  for (const value of page) if (!Number.isSafeInteger(value) || value < 0) throw new Error(`graph: ${value} is not a page bound`);
+  const cacheKey = `${dialect} ${model} many ${JSON.stringify(include)} ${JSON.stringify(query.orderBy)} ${where.map(([field]) => field)} ${query.take !== undefined} ${query.skip !== undefined}`;
+  let sql = statements.get(cacheKey);
+  if (!sql) {
+    let parameter = 0;
+    const placeholder = () => (dialect === "sqlite" ? "?" : `$${++parameter}`);
+    const scalars = models[model].scalars;
+    for (const [field] of where) if (!(field in scalars)) throw new Error(`graph: ${model} has no column ${field}`);
+    const conditions = where.map(([field]) => `g0.${quote(field)} = ${placeholder()}`);
+    const order = query.orderBy.flatMap((entry) => Object.entries(entry).filter(([, direction]) => direction).map(([field, direction]) => `g0.${quote(field)} ${direction === "desc" ? "DESC" : "ASC"}`));
+    sql =
+      `SELECT ${objectSql(dialect, model, "g0", include, 0)} AS "graph" FROM ${quote(model)} g0` +
+      (conditions.length ? ` WHERE ${conditions.join(" AND ")}` : "") +
+      (order.length ? ` ORDER BY ${order.join(", ")}` : "") +
+      (query.take !== undefined ? ` LIMIT ${placeholder()}` : dialect === "sqlite" && query.skip !== undefined ? " LIMIT -1" : "") +
+      (query.skip !== undefined ? ` OFFSET ${placeholder()}` : "");
+    statements.set(cacheKey, sql);
+  }
+  const rows = await client.$queryRawUnsafe<{ graph: unknown }[]>(sql, ...where.map(([, value]) => value), ...page);
+  return rows.map((row) => decodeGraph(dialect, model, row.graph, include) as T);
 }

@@ -9,8 +9,8 @@ import { placeOrder } from "../support/admin-api";
 import { api, expectOk, readyCart, VARIANTS } from "../support/store-api";
 import { disconnectDb, setStock } from "../support/test-db";
 import { db } from "../../lib/db/client";
-import { findGraph, type GraphInclude } from "../../lib/db/graph";
-import { adminOrderInclude, cartInclude, orderInclude, regionInclude } from "../../lib/commerce/queries";
+import { findGraph, findGraphs, type GraphInclude } from "../../lib/db/graph";
+import { adminOrderInclude, cartInclude, orderInclude, productInclude, regionInclude } from "../../lib/commerce/queries";
 
 after(disconnectDb);
 
@@ -30,6 +30,12 @@ before(async () => {
 async function prismaAnswer(model: string, where: Record<string, string>, include: GraphInclude): Promise<unknown> {
   const delegate = (db() as unknown as Record<string, { findUnique(args: unknown): Promise<unknown> }>)[model];
   return delegate.findUnique({ where, include });
+}
+
+/** Prisma's findMany with the same arguments. */
+async function prismaMany(model: string, args: Record<string, unknown>): Promise<unknown[]> {
+  const delegate = (db() as unknown as Record<string, { findMany(args: unknown): Promise<unknown[]> }>)[model];
+  return delegate.findMany(args);
 }
 
 describe("graph reads equal Prisma's include", () => {
@@ -59,6 +65,27 @@ describe("graph reads equal Prisma's include", () => {
   test("a variant with its product and prices", async () => {
     const include = { product: true, prices: true } as const;
     assert.deepStrictEqual(await findGraph(db(), "ProductVariant", VARIANTS.tote, include), await prismaAnswer("productVariant", { id: VARIANTS.tote }, include));
+  });
+
+  test("a product by handle with its images, options and variants; pages of the published catalogue", async () => {
+    const handle = "organic-cotton-tee";
+    assert.deepStrictEqual(await findGraph(db(), "Product", handle, productInclude, "handle"), await prismaAnswer("product", { handle }, productInclude));
+    const orderBy = [{ createdAt: "asc" }, { id: "asc" }] as const;
+    const where = { status: "published" };
+    for (const [take, skip] of [[100, 0], [3, 2], [5, 1_000]]) {
+      const graphs = await findGraphs(db(), "Product", productInclude, { where, orderBy: [...orderBy], take, skip });
+      assert.deepStrictEqual(graphs, await prismaMany("product", { where, include: productInclude, orderBy: [...orderBy], take, skip }), `take ${take} skip ${skip}`);
+      if (skip === 0) assert.ok(graphs.length > 5, "the seeded catalogue is read");
+    }
+  });
+
+  test("every region, and a page of regions", async () => {
+    const orderBy = [{ createdAt: "asc" }, { id: "asc" }] as const;
+    assert.deepStrictEqual(await findGraphs(db(), "Region", regionInclude, { orderBy: [...orderBy] }), await prismaMany("region", { include: regionInclude, orderBy: [...orderBy] }));
+    assert.deepStrictEqual(
+      await findGraphs(db(), "Region", regionInclude, { orderBy: [...orderBy], take: 1, skip: 1 }),
+      await prismaMany("region", { include: regionInclude, orderBy: [...orderBy], take: 1, skip: 1 }),
+    );
   });
 
   test("a key that names nothing reads null, as Prisma does", async () => {
