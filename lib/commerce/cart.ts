@@ -73,13 +73,16 @@ export async function createCart(input: CreateCartInput, shopper: Shopper = GUES
     throw invalidData(`Country ${input.country_code} is not in region ${region.name}`);
   }
   const cartId = newId("cart");
-  await db().$transaction(async (tx) => {
-    const shippingAddressId = input.country_code ? newId("address") : null;
+  const shippingAddressId = input.country_code ? newId("address") : null;
+  const write = async (tx: DbTransaction) => {
     if (shippingAddressId) await tx.address.create({ data: { id: shippingAddressId, countryCode: input.country_code } });
     const owner = shopper.customerId ? await accountOwner(tx, shopper.customerId) : {};
     await tx.cart.create({ data: { id: cartId, regionId: region.id, shippingAddressId, ...owner } });
     if (input.items?.length) await addItemsToNewCart(tx, cartId, region, input.items);
-  });
+  };
+  // A guest's empty cart is one insert, atomic by itself; anything more shares a transaction.
+  if (!shippingAddressId && !shopper.customerId && !input.items?.length) await write(db());
+  else await db().$transaction(write);
   return retrieveCart(cartId);
 }
 

@@ -148,7 +148,10 @@ export async function createPaymentSessions(cartId: string): Promise<StoreCart> 
         },
       });
     }
-    await tx.paymentSession.deleteMany({ where: { cartId, providerId: { notIn: providerIds } } });
+    // Sessions of providers the region no longer offers go (a region change resets them all).
+    if (cart.paymentSessions.some((session) => !providerIds.includes(session.providerId))) {
+      await tx.paymentSession.deleteMany({ where: { cartId, providerId: { notIn: providerIds } } });
+    }
   }, { readBefore: false }));
   return syncPaymentSessions(cartId, changed);
 }
@@ -273,20 +276,28 @@ export async function syncPaymentSessions(cartId: string, changed?: CartRow): Pr
       }
     }),
   );
-  const writes = updates.flatMap((update) =>
-    update
-      ? [(client: DbTransaction) =>
-          client.paymentSession.updateMany({
-            where: { id: update.session.id, cart: { completedAt: null } },
-            data: { amount: total, dataJson: JSON.stringify(update.data), status: update.status },
-          })]
-      : [],
+  const updatedAt = new Date();
+  const saved = updates.flatMap((update) =>
+    update ? [{ id: update.session.id, amount: total, dataJson: JSON.stringify(update.data), status: update.status, updatedAt }] : [],
   );
+  const write = async (client: DbTransaction, { id, ...data }: (typeof saved)[number]) =>
+    (await client.paymentSession.updateMany({ where: { id, cart: { completedAt: null } }, data })).count;
   // One statement is atomic by itself; several share a transaction.
-  if (writes.length === 1) await writes[0](db());
-  else if (writes.length > 1) await db().$transaction(async (tx: DbTransaction) => {
-    for (const write of writes) await write(tx);
-  });
+  let written = 0;
+  if (saved.length === 1) written = await write(db(), saved[0]);
+  else if (saved.length > 1) {
+    written = await db().$transaction(async (tx: DbTransaction) => {
+      let count = 0;
+      for (const session of saved) count += await write(tx, session);
+      return count;
+    });
+  }
+  // Every session followed and the cart is still open: the answer is the cart as read, with the
+  // sessions as written. Otherwise it is read again, as it now stands.
+  if (saved.length === stale.length && written === saved.length) {
+    const byId = new Map(saved.map((session) => [session.id, session]));
+    return serializeCart({ ...cart, paymentSessions: cart.paymentSessions.map((session) => ({ ...session, ...byId.get(session.id) })) });
+  }
   return retrieveCart(cartId);
 }
 

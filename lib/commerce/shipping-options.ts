@@ -44,8 +44,9 @@ export async function addShippingMethod(cartId: string, input: { option_id: stri
     if (!meetsSubtotalRequirements(option, cartTotals(cart).item_amount)) {
       throw notAllowed("The Cart does not satisfy the shipping option's requirements", "shipping_requirements_not_met");
     }
-    // One shipping profile, so one method per cart: choosing again replaces the choice.
-    await tx.shippingMethod.deleteMany({ where: { cartId } });
+    // One shipping profile, so one method per cart: choosing again replaces the choice (the cart
+    // was read under this change's claim, so it knows every method there is).
+    if (cart.shippingMethods.length > 0) await tx.shippingMethod.deleteMany({ where: { cartId } });
     await tx.shippingMethod.create({
       data: {
         id: newId("shippingMethod"),
