@@ -9,6 +9,7 @@
 //   4. on PostgreSQL, the same load split over two app instances on one database
 // and once: 5. the first-load JavaScript (gzip) of the home, product, cart and checkout pages.
 // Settings: BENCH_SECONDS (T, default 10), BENCH_SHOPPERS (C, default 16), BENCH_ONLY=sqlite|postgres,
+// BENCH_QUERIES_ONLY=1 only part 1, BENCH_SHOW_SQL=1 part 1 with each route's statements,
 // BENCH_NODE_ARGS adds node flags to the servers (e.g. "--trace-gc"; STORE_HEAP_MB sets their heap),
 // BENCH_CPU_PROFILE=folder writes a V8 CPU profile of the (first) server per database and prints
 // where its busy time went. Every load goes to this machine's loopback only and stops by itself.
@@ -27,6 +28,8 @@ const SHOPPERS = Number(process.env.BENCH_SHOPPERS || process.env.BENCH_CONNECTI
 const ONLY = process.env.BENCH_ONLY;
 /** BENCH_QUERIES_ONLY=1: only part 1 (query counts, no build needed), for quick checks while optimizing. */
 const QUERIES_ONLY = process.env.BENCH_QUERIES_ONLY === "1";
+/** BENCH_SHOW_SQL=1: part 1 also prints each route's statements (warm pass), to see what a route runs. */
+const SHOW_SQL = process.env.BENCH_SHOW_SQL === "1";
 const PROFILE_DIR = process.env.BENCH_CPU_PROFILE ? path.resolve(process.env.BENCH_CPU_PROFILE) : null;
 
 // ---------------------------------------------------------------------------------------------
@@ -47,9 +50,14 @@ async function countQueries(database: TestDatabase): Promise<string[]> {
   const { listRegions } = await import("../lib/commerce/regions");
 
   let count = 0;
-  const stop = onDatabaseQuery(() => count++);
+  let statements: string[] = [];
+  const stop = onDatabaseQuery((query) => {
+    count++;
+    if (SHOW_SQL) statements.push(query.replace(/\s+/g, " ").trim().slice(0, 150));
+  });
   const counted = async <T>(run: () => Promise<T>): Promise<[T, number]> => {
     count = 0;
+    statements = [];
     const result = await run();
     return [result, count];
   };
@@ -62,7 +70,10 @@ async function countQueries(database: TestDatabase): Promise<string[]> {
     // Warm once (a process caches what it may), then count the steady state a busy server sees.
     for (const pass of ["first request", "warm"] as const) {
       const figures: string[] = [];
-      const note = (label: string, queries: number) => figures.push(`${label} ${queries}`);
+      const note = (label: string, queries: number) => {
+        figures.push(`${label} ${queries}`);
+        if (SHOW_SQL && pass === "warm") rows.push(`  -- ${label}`, ...statements.map((sql) => `       ${sql}`));
+      };
       note("regions", (await counted(() => listRegions({ limit: 100, offset: 0 })))[1]);
       note("products", (await counted(() => listProducts({ regionId: "reg_europe", limit: 100, offset: 0 })))[1]);
       note("product", (await counted(() => retrieveProduct("canvas-tote", { regionId: "reg_europe" }).catch(() => null)))[1]);
